@@ -1,0 +1,1 @@
+"""PTĐV — Quản lý công tác phát triển đảng viên (party member development)."""

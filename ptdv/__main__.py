@@ -1,0 +1,3 @@
+from ptdv.cli import main
+
+main()

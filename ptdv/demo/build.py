@@ -1,0 +1,249 @@
+"""`ptdv demo`: the demo data set built from the seed articles' figures.
+
+Structure and counts match DOMAIN.md "Figures in the seed articles"; people are generated.
+Rows are bulk-created (thousands of members), so the per-row services are not used here:
+the events written are exactly those the services would write.
+"""
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db import transaction
+
+from ptdv.demo import places
+from ptdv.demo.people import PersonFactory
+from ptdv.org.models import (
+    BranchType,
+    DecidingBody,
+    Unit,
+    UnitKind,
+    Village,
+    VillageAssignment,
+    VillageKind,
+)
+from ptdv.people.choices import MemberEventKind, MemberStatus, Occupation
+from ptdv.people.models import MemberEvent, PartyMember, Person
+from ptdv.regulation.dates import add_months
+
+FOUNDED = date(2000, 1, 1)
+SNAPSHOT = date(2023, 6, 30)  # the articles' "now": members counted are admitted by then
+
+
+@dataclass
+class Plan:
+    """What to populate: (branch, member count, village or None, person options)."""
+
+    rows: list = field(default_factory=list)
+
+    def add(self, branch, count, village=None, **options):
+        self.rows.append((branch, count, village, options))
+
+
+class Builder:
+    def __init__(self, seed: int = 2023):
+        self.rng = random.Random(seed)
+        self.codes: set[str] = set()
+        self.village_names: set[str] = set()
+
+    # --- tree -------------------------------------------------------------------------
+    def unit(self, parent, code, name, kind, branch_type="", deciding_body=DecidingBody.PARENT_STANDING):
+        fields = dict(
+            code=code,
+            name=name,
+            kind=kind,
+            branch_type=branch_type,
+            deciding_body=deciding_body,
+            valid_from=FOUNDED,
+        )
+        return parent.add_child(**fields) if parent else Unit.add_root(**fields)
+
+    def village_name(self) -> str:
+        while True:
+            name = f"{self.rng.choice(places.VILLAGE_PREFIX)} {self.rng.choice(places.VILLAGE_SUFFIX)}"
+            if name not in self.village_names:
+                self.village_names.add(name)
+                return name
+
+    def villages(self, branch, names, kind=VillageKind.THON):
+        created = Village.objects.bulk_create(Village(name=n, kind=kind, branch=branch) for n in names)
+        VillageAssignment.objects.bulk_create(
+            VillageAssignment(village=v, branch=branch, valid_from=FOUNDED) for v in created
+        )
+        self.village_names.update(names)
+        return created
+
+    # --- Pác Nặm ------------------------------------------------------------------------
+    def pac_nam(self, plan: Plan):
+        province = self.unit(None, "BK", "Đảng bộ tỉnh Bắc Kạn", UnitKind.PROVINCE)
+        district = self.unit(province, "BK.PN", "Đảng bộ huyện Pác Nặm", UnitKind.DISTRICT)
+        people = dict(ethnicities=("02", "02", "09", "08", "07"))
+        for c_index, (commune_name, village_branches, merged) in enumerate(places.PAC_NAM_COMMUNES):
+            code = f"BK.PN.X{c_index + 1:02d}"
+            commune = self.unit(district, code, f"Đảng bộ xã {commune_name}", UnitKind.GRASSROOTS_COMMITTEE)
+            cong_bang = commune_name == "Công Bằng"
+            names = (
+                places.CONG_BANG_VILLAGES
+                if cong_bang
+                else [self.village_name() for _ in range(village_branches)]
+            )
+            sizes = merged + [1] * (village_branches - len(merged))
+            for b_index, (name, size) in enumerate(zip(names, sizes, strict=True)):
+                branch = self.unit(
+                    commune,
+                    f"{code}.T{b_index + 1:02d}",
+                    f"Chi bộ thôn {name}",
+                    UnitKind.BRANCH,
+                    BranchType.VILLAGE,
+                )
+                extra = [self.village_name() for _ in range(size - 1)]
+                home, *_ = self.villages(branch, [name, *extra])
+                count = (
+                    places.CONG_BANG_VILLAGE_MEMBERS[b_index]
+                    if cong_bang
+                    else (self.rng.randint(2, 6) if size > 1 and b_index == 0 else self.rng.randint(14, 24))
+                )
+                plan.add(branch, count, home, **people)
+            schools = (
+                places.CONG_BANG_SCHOOLS
+                if cong_bang
+                else [
+                    (f"Trường Tiểu học {commune_name}", self.rng.randint(8, 16)),
+                    (f"Trường PTDTBT THCS {commune_name}", self.rng.randint(8, 16)),
+                ]
+            )
+            for s_index, (school, count) in enumerate(schools):
+                branch = self.unit(
+                    commune, f"{code}.S{s_index + 1}", f"Chi bộ {school}", UnitKind.BRANCH, BranchType.SCHOOL
+                )
+                plan.add(branch, count, occupation=Occupation.PUBLIC_EMPLOYEE, **people)
+            police = self.unit(
+                commune, f"{code}.CA", f"Chi bộ Công an xã {commune_name}", UnitKind.BRANCH, BranchType.POLICE
+            )
+            plan.add(
+                police,
+                places.CONG_BANG_POLICE_MEMBERS if cong_bang else self.rng.randint(10, 18),
+                occupation=Occupation.ARMED_FORCES,
+                **people,
+            )
+        for a_index, (name, branch_type) in enumerate(places.PAC_NAM_AGENCIES):
+            branch = self.unit(
+                district,
+                f"BK.PN.A{a_index + 1:02d}",
+                f"Chi bộ {name}",
+                UnitKind.GRASSROOTS_BRANCH,
+                branch_type,
+            )
+            occupation = {
+                "MILITARY": Occupation.ARMED_FORCES,
+                "POLICE": Occupation.ARMED_FORCES,
+                "ENTERPRISE": Occupation.OTHER,
+            }.get(branch_type, Occupation.CIVIL_SERVANT)
+            plan.add(branch, 0, occupation=occupation, **people)
+        self._fill_agencies(plan, district, places.PAC_NAM_MEMBERS)
+
+    def _fill_agencies(self, plan: Plan, district, total: int):
+        """Share what the villages, schools and police left of `total` among the agencies."""
+        mine = [i for i, row in enumerate(plan.rows) if row[0].path.startswith(district.path)]
+        agencies = [i for i in mine if plan.rows[i][1] == 0]
+        left = total - sum(plan.rows[i][1] for i in mine)
+        shares = [left // len(agencies)] * len(agencies)
+        shares[0] += left - sum(shares)
+        for i, share in zip(agencies, shares, strict=True):
+            branch, _, village, options = plan.rows[i]
+            plan.rows[i] = (branch, share, village, options)
+
+    # --- Đăk Tô -------------------------------------------------------------------------
+    def dak_to(self, plan: Plan):
+        province = self.unit(None, "KT", "Đảng bộ tỉnh Kon Tum", UnitKind.PROVINCE)
+        district = self.unit(province, "KT.DT", "Đảng bộ huyện Đăk Tô", UnitKind.DISTRICT)
+        people = dict(ethnicities=("01", "01", "14", "27"), religion_share=0.12)
+        for c_index, (commune_name, villages) in enumerate(places.DAK_TO_COMMUNES):
+            code = f"KT.DT.X{c_index + 1:02d}"
+            commune = self.unit(district, code, f"Đảng bộ xã {commune_name}", UnitKind.GRASSROOTS_COMMITTEE)
+            for v in range(villages):
+                name = f"Thôn {v + 1} {commune_name}"
+                branch = self.unit(
+                    commune,
+                    f"{code}.T{v + 1:02d}",
+                    f"Chi bộ thôn {v + 1}",
+                    UnitKind.BRANCH,
+                    BranchType.VILLAGE,
+                )
+                (home,) = self.villages(branch, [name])
+                plan.add(branch, self.rng.randint(12, 22), home, **people)
+        town = self.unit(district, "KT.DT.TT", "Đảng bộ thị trấn Đăk Tô", UnitKind.GRASSROOTS_COMMITTEE)
+        for g in range(places.DAK_TO_TOWN_GROUPS):
+            branch = self.unit(
+                town,
+                f"KT.DT.TT.{g + 1:02d}",
+                f"Chi bộ tổ dân phố {g + 1}",
+                UnitKind.BRANCH,
+                BranchType.RESIDENTIAL,
+            )
+            (home,) = self.villages(branch, [f"Tổ dân phố {g + 1} thị trấn Đăk Tô"], VillageKind.TO_DAN_PHO)
+            plan.add(branch, self.rng.randint(15, 30), home, occupation=Occupation.OTHER, **people)
+        for a_index, (name, branch_type) in enumerate(places.DAK_TO_AGENCIES):
+            branch = self.unit(
+                district,
+                f"KT.DT.A{a_index + 1:02d}",
+                f"Chi bộ {name}",
+                UnitKind.GRASSROOTS_BRANCH,
+                branch_type,
+            )
+            plan.add(branch, self.rng.randint(20, 40), occupation=Occupation.CIVIL_SERVANT, **people)
+
+    # --- members ------------------------------------------------------------------------
+    def members(self, plan: Plan, factories: dict[str, PersonFactory]):
+        people, starts = [], []
+        for branch, count, village, options in plan.rows:
+            factory = factories[branch.code.split(".")[0]]
+            for _ in range(count):
+                admitted = SNAPSHOT - timedelta(days=self.rng.randint(400, 365 * 40))
+                person = factory.person(branch, on=admitted, village=village, **options)
+                people.append(person)
+                starts.append((branch, admitted))
+        Person.objects.bulk_create(people, batch_size=500)
+        members = PartyMember.objects.bulk_create(
+            [
+                PartyMember(
+                    person=p,
+                    branch=b,
+                    status=MemberStatus.OFFICIAL,
+                    admitted_on=d,
+                    official_on=add_months(d, 12),
+                )
+                for p, (b, d) in zip(people, starts, strict=True)
+            ],
+            batch_size=500,
+        )
+        events = []
+        for member in members:
+            events.append(
+                MemberEvent(
+                    member=member,
+                    kind=MemberEventKind.ADMITTED,
+                    date=member.admitted_on,
+                    branch=member.branch,
+                    status_after=MemberStatus.PROBATIONARY,
+                )
+            )
+            events.append(
+                MemberEvent(
+                    member=member,
+                    kind=MemberEventKind.RECOGNISED,
+                    date=member.official_on,
+                    branch=member.branch,
+                    status_after=MemberStatus.OFFICIAL,
+                )
+            )
+        MemberEvent.objects.bulk_create(events, batch_size=1000)
+
+
+@transaction.atomic
+def build(seed: int = 2023) -> None:
+    builder = Builder(seed)
+    plan = Plan()
+    builder.pac_nam(plan)
+    builder.dak_to(plan)
+    builder.members(plan, {"BK": PersonFactory(builder.rng, "006"), "KT": PersonFactory(builder.rng, "062")})

@@ -1,0 +1,182 @@
+"""People (one row per human) and party members whose life in the party is dated events."""
+
+import re
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ptdv.people import names
+from ptdv.people.choices import (
+    ETHNICITIES,
+    KINH,
+    Education,
+    MemberEventKind,
+    MemberStatus,
+    Occupation,
+    Religion,
+    Sex,
+)
+from ptdv.scope import PERSONAL_DATA_ROLES, ScopedQuerySet
+
+CITIZEN_ID_RE = re.compile(r"^\d{12}$")
+
+
+def validate_citizen_id(value: str) -> None:
+    if value and not CITIZEN_ID_RE.match(value):
+        raise ValidationError(
+            _("Số CCCD phải gồm đúng 12 chữ số (đã nhập: %(value)s)."),
+            code="invalid",
+            params={"value": value},
+        )
+
+
+def validate_not_future(value: date) -> None:
+    if value and value > timezone.localdate():
+        raise ValidationError(
+            _("Ngày %(value)s ở tương lai."),
+            code="future",
+            params={"value": value.strftime("%d/%m/%Y")},
+        )
+
+
+class Person(models.Model):
+    """Con người: one row per human, whether source, candidate or member.
+
+    Ethnicity, religion and the citizen ID are sensitive personal data: what a role
+    may see of them is decided in ptdv.scope.
+    """
+
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    sex = models.CharField(_("giới tính"), max_length=1, choices=Sex.choices)
+    birth_date = models.DateField(_("ngày sinh"), validators=[validate_not_future])
+    ethnicity = models.CharField(_("dân tộc"), max_length=2, choices=ETHNICITIES, default=KINH)
+    religion = models.CharField(_("tôn giáo"), max_length=12, choices=Religion.choices, default=Religion.NONE)
+    education = models.CharField(_("trình độ học vấn"), max_length=8, choices=Education.choices)
+    occupation = models.CharField(_("nghề nghiệp"), max_length=20, choices=Occupation.choices)
+    youth_union = models.BooleanField(_("đoàn viên"), default=False)
+    village = models.ForeignKey(
+        "org.Village",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="residents",
+        verbose_name=_("nơi cư trú (thôn, bản, tổ dân phố)"),
+    )
+    citizen_id = models.CharField(
+        _("số CCCD"),
+        max_length=12,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_citizen_id],
+        error_messages={"unique": _("Số CCCD này đã có trong hệ thống.")},
+    )
+    unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.PROTECT,
+        related_name="people",
+        verbose_name=_("đơn vị quản lý"),
+    )
+    # Derived from full_name on save: diacritic-free search and Vietnamese sort order.
+    search_name = models.CharField(max_length=120, editable=False, db_index=True)
+    sort_key = models.CharField(max_length=240, editable=False, db_index=True)
+
+    history = HistoricalRecords()
+    objects = ScopedQuerySet.as_manager()
+    scope_path = "unit__path"
+    scope_roles = PERSONAL_DATA_ROLES
+
+    class Meta:
+        verbose_name = _("người")
+        verbose_name_plural = _("người")
+        ordering = ["sort_key", "id"]
+
+    def __str__(self):
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.search_name = names.fold(self.full_name)[:120]
+        self.sort_key = names.sort_key(self.full_name)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.full_name = " ".join(self.full_name.split())
+        if self.citizen_id == "":
+            self.citizen_id = None
+        if self.village_id and self.village.branch.valid_to is not None:
+            raise ValidationError(
+                {"village": _("Thôn này thuộc chi bộ đã giải thể; hãy chuyển thôn sang chi bộ khác.")}
+            )
+
+    @property
+    def is_ethnic_minority(self) -> bool:
+        return self.ethnicity != KINH
+
+
+class PartyMemberQuerySet(ScopedQuerySet):
+    def current(self):
+        return self.exclude(status=MemberStatus.LEFT)
+
+
+class PartyMember(models.Model):
+    """Đảng viên. The fields below are a cache of the member's events, kept by
+    ptdv.people.membership; counts at a date are always computed from the events."""
+
+    person = models.OneToOneField(Person, on_delete=models.PROTECT, related_name="membership")
+    branch = models.ForeignKey(
+        "org.Unit", on_delete=models.PROTECT, related_name="members", verbose_name=_("chi bộ")
+    )
+    status = models.CharField(_("trạng thái"), max_length=12, choices=MemberStatus.choices)
+    admitted_on = models.DateField(_("ngày vào Đảng"), null=True, blank=True)
+    official_on = models.DateField(_("ngày chính thức"), null=True, blank=True)
+    left_on = models.DateField(_("ngày ra khỏi Đảng bộ"), null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = PartyMemberQuerySet.as_manager()
+    scope_path = "branch__path"
+    scope_roles = PERSONAL_DATA_ROLES
+
+    class Meta:
+        verbose_name = _("đảng viên")
+        verbose_name_plural = _("đảng viên")
+        ordering = ["person__sort_key", "id"]
+
+    def __str__(self):
+        return self.person.full_name
+
+
+class MemberEvent(models.Model):
+    """A dated movement of a member, appended in date order and never rewritten.
+
+    `branch` and `status_after` are where the member stands after the event, so the
+    count of any unit at any past date is "the last event on or before that date".
+    """
+
+    member = models.ForeignKey(PartyMember, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(_("sự kiện"), max_length=16, choices=MemberEventKind.choices)
+    date = models.DateField(_("ngày"))
+    branch = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
+    status_after = models.CharField(max_length=12, choices=MemberStatus.choices)
+    decision_no = models.CharField(_("số quyết định"), max_length=60, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = ScopedQuerySet.as_manager()
+    scope_path = "member__branch__path"
+    scope_roles = PERSONAL_DATA_ROLES
+
+    class Meta:
+        ordering = ["date", "id"]
+        indexes = [models.Index(fields=["member", "date"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.date:%d/%m/%Y}"

@@ -1,0 +1,49 @@
+"""The one place that decides what a user may see: their unit and its descendants.
+
+Every scoped model names the lookup from itself to a unit's materialised path
+(`scope_path`) and the roles that may see it at all (`scope_roles`). Pages, the
+API, the admin, exports and search all start from `Model.objects.visible_to(user)`,
+so no view can forget the filter. Out-of-scope records simply are not there:
+a lookup by id gives 404, never 403, and the user never learns they exist.
+"""
+
+from django.db import models
+
+ORGANIZER = "organizer"
+COMMITTEE = "committee"
+BRANCH = "branch"
+VIEWER = "viewer"
+ADMIN = "admin"
+
+ALL_ROLES = frozenset({ORGANIZER, COMMITTEE, BRANCH, VIEWER, ADMIN})
+# The administrator manages users and settings and has no view of personal data.
+PERSONAL_DATA_ROLES = frozenset({ORGANIZER, COMMITTEE, BRANCH, VIEWER})
+# Ethnicity and religion: the officers who work with the people, not read-only leaders.
+SENSITIVE_ROLES = frozenset({ORGANIZER, COMMITTEE, BRANCH})
+# Background verification conclusions (DOMAIN.md "Security and privacy").
+VERIFICATION_ROLES = frozenset({ORGANIZER, COMMITTEE})
+# Who may change records in their scope (the viewer and admin only read them).
+EDITOR_ROLES = frozenset({ORGANIZER, COMMITTEE, BRANCH})
+
+
+def restrict(queryset: models.QuerySet, user) -> models.QuerySet:
+    """Narrow `queryset` to the records `user` may see; nothing for anyone else."""
+    model = queryset.model
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "unit_id", None):
+        return queryset.none()
+    if user.role not in model.scope_roles:
+        return queryset.none()
+    return queryset.filter(**{f"{model.scope_path}__startswith": user.unit.path})
+
+
+class ScopedQuerySet(models.QuerySet):
+    def visible_to(self, user) -> models.QuerySet:
+        return restrict(self, user)
+
+
+def can_edit(user) -> bool:
+    return getattr(user, "role", None) in EDITOR_ROLES
+
+
+def sees_sensitive(user) -> bool:
+    return getattr(user, "role", None) in SENSITIVE_ROLES

@@ -1,0 +1,132 @@
+"""Forms of the web pages. Choices of units and villages come from the user's scope."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ptdv.org.models import BranchType, Unit, UnitKind, Village
+from ptdv.people.choices import MemberEventKind
+from ptdv.people.membership import MOVEMENT_KINDS
+from ptdv.people.models import Person
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ActDateField(forms.DateField):
+    """The date of the act recorded (meeting, decision), defaulting to today."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Ngày hiệu lực"))
+        kwargs.setdefault("widget", DATE_INPUT)
+        kwargs.setdefault("initial", timezone.localdate)
+        super().__init__(**kwargs)
+
+
+class ScopedUnitField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{'— ' * (obj.depth - 1)}{obj.name}"
+
+
+def _units(user, **filters):
+    return Unit.objects.visible_to(user).filter(valid_to__isnull=True, **filters)
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = [
+            "full_name",
+            "sex",
+            "birth_date",
+            "citizen_id",
+            "ethnicity",
+            "religion",
+            "education",
+            "occupation",
+            "youth_union",
+            "village",
+            "unit",
+        ]
+        widgets = {"birth_date": DATE_INPUT}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"] = ScopedUnitField(queryset=_units(user), label=_("Đơn vị quản lý"))
+        self.fields["village"].queryset = Village.objects.visible_to(user).select_related("branch")
+        self.fields["citizen_id"].widget.attrs.update(inputmode="numeric", maxlength=12)
+
+
+class MemberEventForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Sự kiện"),
+        choices=[(k.value, k.label) for k in MemberEventKind if k in MOVEMENT_KINDS],
+    )
+    date = ActDateField(label=_("Ngày"))
+    branch = ScopedUnitField(queryset=Unit.objects.none(), required=False, label=_("Chi bộ chuyển đến"))
+    decision_no = forms.CharField(label=_("Số quyết định"), max_length=60, required=False)
+    note = forms.CharField(label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = _units(user).branches()
+
+
+class AdmitForm(forms.Form):
+    branch = ScopedUnitField(queryset=Unit.objects.none(), label=_("Chi bộ"))
+    date = ActDateField(label=_("Ngày kết nạp (lễ kết nạp)"))
+    decision_no = forms.CharField(label=_("Số quyết định kết nạp"), max_length=60, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = _units(user).branches()
+
+
+class RenameForm(forms.Form):
+    name = forms.CharField(label=_("Tên mới"), max_length=200)
+    date = ActDateField()
+
+
+class MoveForm(forms.Form):
+    parent = ScopedUnitField(queryset=Unit.objects.none(), label=_("Trực thuộc"))
+    date = ActDateField()
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = _units(user).exclude(
+            kind__in=[UnitKind.GRASSROOTS_BRANCH, UnitKind.BRANCH]
+        )
+
+
+class MergeForm(forms.Form):
+    into = ScopedUnitField(queryset=Unit.objects.none(), label=_("Hợp nhất vào"))
+    date = ActDateField()
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = _units(user)
+
+
+class DissolveForm(forms.Form):
+    date = ActDateField()
+    note = forms.CharField(label=_("Lý do"), required=False, max_length=500)
+
+
+class ChildUnitForm(forms.Form):
+    name = forms.CharField(label=_("Tên"), max_length=200)
+    code = forms.CharField(label=_("Mã"), max_length=60)
+    kind = forms.ChoiceField(label=_("Loại"), choices=UnitKind.choices)
+    branch_type = forms.ChoiceField(
+        label=_("Loại chi bộ"), choices=[("", "—"), *BranchType.choices], required=False
+    )
+    date = ActDateField(label=_("Ngày thành lập"))
+
+
+class VillageAssignForm(forms.Form):
+    village = forms.ModelChoiceField(queryset=Village.objects.none(), label=_("Thôn, bản, tổ dân phố"))
+    branch = ScopedUnitField(queryset=Unit.objects.none(), label=_("Sinh hoạt tại chi bộ"))
+    date = ActDateField()
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = Village.objects.visible_to(user)
+        self.fields["branch"].queryset = Unit.objects.visible_to(user).branches()

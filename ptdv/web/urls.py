@@ -1,0 +1,19 @@
+from django.urls import path
+from django.views.generic import RedirectView
+
+from ptdv.web.views import members, units
+
+app_name = "web"
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="web:tree"), name="home"),
+    path("don-vi/", units.tree, name="tree"),
+    path("don-vi/<int:pk>/", units.unit_detail, name="unit"),
+    path("don-vi/<int:pk>/<slug:act>/", units.reorganise, name="reorganise"),
+    path("dang-vien/", members.member_list, name="members"),
+    path("dang-vien/<int:pk>/", members.member_detail, name="member"),
+    path("dang-vien/<int:pk>/su-kien/", members.member_event, name="member-event"),
+    path("nguoi/moi/", members.person_edit, name="person-new"),
+    path("nguoi/<int:pk>/", members.person_detail, name="person"),
+    path("nguoi/<int:pk>/sua/", members.person_edit, name="person-edit"),
+    path("nguoi/<int:pk>/ket-nap/", members.person_admit, name="person-admit"),
+]

@@ -1,0 +1,136 @@
+"""Member search and pages, people's records, and recording member movements."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from ptdv.org.models import Unit
+from ptdv.people import membership
+from ptdv.people.models import PartyMember, Person
+from ptdv.people.names import fold
+from ptdv.scope import can_edit, sees_sensitive
+from ptdv.web import forms
+from ptdv.web.views.common import apply, require_editor, scoped_get
+
+
+def search_members(user, query: str, unit: Unit | None = None):
+    """Members in scope whose name (diacritics and case ignored) or citizen ID matches."""
+    members = PartyMember.objects.visible_to(user).select_related("person", "branch")
+    if unit is not None:
+        members = members.filter(branch__path__startswith=unit.path)
+    folded = fold(query)
+    if folded:
+        match = Q(person__search_name__contains=folded)
+        if folded.isdigit():
+            match |= Q(person__citizen_id=folded)
+        members = members.filter(match)
+    return members
+
+
+@login_required
+def member_list(request):
+    query = request.GET.get("q", "")
+    unit = None
+    if request.GET.get("unit", "").isdigit():
+        unit = scoped_get(request, Unit, int(request.GET["unit"]))
+    members = search_members(request.user, query, unit)
+    if request.GET.get("status"):
+        members = members.filter(status=request.GET["status"])
+    page = Paginator(members, 50).get_page(request.GET.get("page"))
+    template = "web/_member_rows.html" if request.headers.get("HX-Request") else "web/member_list.html"
+    context = {"page": page, "q": query, "unit": unit, "editable": can_edit(request.user)}
+    return render(request, template, context)
+
+
+def _member_context(request, member, **bound):
+    return {
+        "member": member,
+        "person": member.person,
+        "sensitive": sees_sensitive(request.user),
+        "editable": can_edit(request.user),
+        "events": member.events.select_related("branch", "recorded_by"),
+        "history": member.person.history.select_related("history_user")[:20],
+        "event_form": bound.get("event_form") or forms.MemberEventForm(user=request.user),
+    }
+
+
+@login_required
+def member_detail(request, pk):
+    member = scoped_get(request, PartyMember, pk, PartyMember.objects.select_related("person", "branch"))
+    return render(request, "web/member_detail.html", _member_context(request, member))
+
+
+@login_required
+@require_POST
+def member_event(request, pk):
+    member = scoped_get(request, PartyMember, pk)
+    require_editor(request)
+    form = forms.MemberEventForm(request.POST, user=request.user)
+
+    def record(data):
+        membership.record(
+            member,
+            data["kind"],
+            data["date"],
+            branch=data["branch"],
+            decision_no=data["decision_no"],
+            note=data["note"],
+            by=request.user,
+        )
+
+    if apply(request, form, record):
+        return redirect("web:member", pk=member.pk)
+    return render(
+        request, "web/member_detail.html", _member_context(request, member, event_form=form), status=400
+    )
+
+
+@login_required
+def person_detail(request, pk):
+    person = scoped_get(request, Person, pk, Person.objects.select_related("unit", "village"))
+    member = PartyMember.objects.filter(person=person).first()
+    if member is not None:
+        return redirect("web:member", pk=member.pk)
+    return render(request, "web/person_detail.html", _person_context(request, person))
+
+
+def _person_context(request, person, admit_form=None):
+    return {
+        "person": person,
+        "sensitive": sees_sensitive(request.user),
+        "editable": can_edit(request.user),
+        "admit_form": admit_form or forms.AdmitForm(user=request.user),
+        "history": person.history.select_related("history_user")[:20],
+    }
+
+
+@login_required
+def person_edit(request, pk=None):
+    """Create or change a person's record; bad input is shown back, nothing saved."""
+    require_editor(request)
+    person = scoped_get(request, Person, pk) if pk else None
+    form = forms.PersonForm(request.POST or None, instance=person, user=request.user)
+    if request.method == "POST" and apply(request, form, lambda data: form.save()):
+        return redirect("web:person", pk=form.instance.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "web/person_form.html", {"form": form, "person": person}, status=status)
+
+
+@login_required
+@require_POST
+def person_admit(request, pk):
+    """Record a member admitted outside a development case (e.g. loading past years)."""
+    person = scoped_get(request, Person, pk)
+    require_editor(request)
+    form = forms.AdmitForm(request.POST, user=request.user)
+    if apply(
+        request,
+        form,
+        lambda d: membership.admit(
+            person, d["branch"], d["date"], decision_no=d["decision_no"], by=request.user
+        ),
+    ):
+        return redirect("web:person", pk=person.pk)
+    return render(request, "web/person_detail.html", _person_context(request, person, form), status=400)

@@ -1,0 +1,138 @@
+"""The organisation tree, a unit's page, and the reorganisation acts on it."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from ptdv.org import reorganisation, structure, villages
+from ptdv.org.models import Unit, Village
+from ptdv.people.counts import counts_by_branch, subtree_counts
+from ptdv.people.models import PartyMember
+from ptdv.web import forms
+from ptdv.web.views.common import apply, require_organizer, scoped_get
+
+
+def _count_rows(units, within, on):
+    by_branch = counts_by_branch(on, within=within)
+    subtree = subtree_counts(units, by_branch)
+    return [(unit, by_branch.get(unit.id), subtree[unit.id]) for unit in units]
+
+
+@login_required
+def tree(request):
+    """Every unit in scope, indented, with direct and subtree member counts today."""
+    user_unit = request.user.unit
+    units = list(Unit.objects.visible_to(request.user))
+    rows = _count_rows(units, user_unit, timezone.localdate()) if user_unit else []
+    return render(request, "web/tree.html", {"rows": rows, "root_depth": user_unit.depth if user_unit else 1})
+
+
+@login_required
+def unit_detail(request, pk):
+    unit = scoped_get(request, Unit, pk)
+    return render(request, "web/unit_detail.html", _unit_context(request, unit))
+
+
+def _unit_context(request, unit, **bound_forms):
+    today = timezone.localdate()
+    children = list(structure.with_village_counts(unit.get_children()))
+    unit_villages = structure.villages_sharing_a_branch(Village.objects.all())
+    shared_ids = set(unit_villages.filter(branch__path__startswith=unit.path).values_list("id", flat=True))
+    empty_ids = set(
+        structure.villages_without_members(
+            Village.objects.filter(branch__path__startswith=unit.path)
+        ).values_list("id", flat=True)
+    )
+    village_rows = [
+        (v, v.id in shared_ids, v.id in empty_ids)
+        for v in Village.objects.visible_to(request.user)
+        .filter(branch__path__startswith=unit.path)
+        .select_related("branch")
+        .order_by("branch__path", "name")
+    ]
+    members = (
+        PartyMember.objects.visible_to(request.user)
+        .current()
+        .filter(branch__path__startswith=unit.path)
+        .select_related("person", "branch")
+    )
+    page = Paginator(members, 50).get_page(request.GET.get("page"))
+    by_branch = counts_by_branch(today, within=unit)
+    counts = subtree_counts([unit, *children], by_branch)
+    return {
+        "unit": unit,
+        "ancestors": [a for a in unit.get_ancestors() if a.path.startswith(request.user.unit.path)],
+        "children": [(c, counts[c.id]) for c in children],
+        "counts": counts[unit.id],
+        "villages": village_rows,
+        "page": page,
+        "changes": unit.changes.select_related("old_parent", "new_parent").prefetch_related("predecessors"),
+        "history": unit.history.select_related("history_user")[:20],
+        "deciding_unit": unit.deciding_unit(),
+        "is_organizer": request.user.role == "organizer",
+        "forms": _reorganisation_forms(request.user, **bound_forms),
+        "open_form": next(iter(bound_forms), ""),
+    }
+
+
+def _reorganisation_forms(user, **bound):
+    blank = {
+        "rename": forms.RenameForm(),
+        "move": forms.MoveForm(user=user),
+        "merge": forms.MergeForm(user=user),
+        "dissolve": forms.DissolveForm(),
+        "child": forms.ChildUnitForm(),
+        "village": forms.VillageAssignForm(user=user),
+    }
+    blank.update(bound)
+    return blank
+
+
+SCOPED_FORMS = {"move", "merge", "village"}
+REORGANISATION = {
+    "rename": (
+        forms.RenameForm,
+        lambda unit, d, by: reorganisation.rename(unit, d["name"], d["date"], by=by),
+    ),
+    "move": (forms.MoveForm, lambda unit, d, by: reorganisation.move(unit, d["parent"], d["date"], by=by)),
+    "merge": (forms.MergeForm, lambda unit, d, by: reorganisation.merge([unit], d["into"], d["date"], by=by)),
+    "dissolve": (
+        forms.DissolveForm,
+        lambda unit, d, by: reorganisation.dissolve(unit, d["date"], note=d["note"], by=by),
+    ),
+    "child": (
+        forms.ChildUnitForm,
+        lambda unit, d, by: reorganisation.create(
+            unit,
+            d["date"],
+            by=by,
+            name=d["name"],
+            code=d["code"],
+            kind=d["kind"],
+            branch_type=d["branch_type"],
+        ),
+    ),
+    "village": (
+        forms.VillageAssignForm,
+        lambda unit, d, by: villages.assign(d["village"], d["branch"], d["date"], by=by),
+    ),
+}
+
+
+@login_required
+@require_POST
+def reorganise(request, pk, act):
+    """One reorganisation act on a unit (organizers only); errors re-show the unit page."""
+    unit = scoped_get(request, Unit, pk)
+    require_organizer(request)
+    if act not in REORGANISATION:
+        return redirect("web:unit", pk=unit.pk)
+    form_class, action = REORGANISATION[act]
+    kwargs = {"user": request.user} if act in SCOPED_FORMS else {}
+    form = form_class(request.POST, **kwargs)
+    if apply(request, form, lambda data: action(unit, data, request.user)):
+        return redirect("web:unit", pk=unit.pk)
+    context = _unit_context(request, scoped_get(request, Unit, pk), **{act: form})
+    return render(request, "web/unit_detail.html", context, status=400)
