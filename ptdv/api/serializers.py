@@ -20,7 +20,7 @@ class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
 
 
 class UnitSerializer(serializers.ModelSerializer):
-    parent = serializers.SerializerMethodField()
+    parent = serializers.IntegerField(source="parent_id", read_only=True, allow_null=True)
 
     class Meta:
         model = Unit
@@ -36,10 +36,6 @@ class UnitSerializer(serializers.ModelSerializer):
             "depth",
             "parent",
         ]
-
-    def get_parent(self, unit) -> int | None:
-        parent = unit.get_parent()
-        return parent.pk if parent else None
 
 
 class UnitMoveSerializer(serializers.Serializer):

@@ -39,7 +39,9 @@ class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
     model = Unit
     serializer_class = s.UnitSerializer
     permission_classes = [permissions.IsAuthenticated, OrganizersWrite]
-    ordering = "path"
+
+    def get_queryset(self):
+        return super().get_queryset().with_parent_id()
 
     @extend_schema(request=s.UnitMoveSerializer, responses=s.UnitSerializer)
     @action(detail=True, methods=["post"])

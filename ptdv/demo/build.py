@@ -56,7 +56,7 @@ class Builder:
             deciding_body=deciding_body,
             valid_from=FOUNDED,
         )
-        return parent.add_child(**fields) if parent else Unit.add_root(**fields)
+        return Unit.objects.add_child(parent, fields) if parent else Unit.objects.add_root(fields)
 
     def village_name(self) -> str:
         while True:

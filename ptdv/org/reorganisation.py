@@ -37,7 +37,7 @@ def create(parent: Unit | None, on: date, *, by=None, **fields) -> Unit:
     if Unit.objects.filter(code=fields.get("code")).exists():
         raise ValidationError({"code": _("Mã đơn vị này đã có.")})
     fields.setdefault("valid_from", on)
-    unit = parent.add_child(**fields) if parent else Unit.add_root(**fields)
+    unit = Unit.objects.add_child(parent, fields) if parent else Unit.objects.add_root(fields)
     UnitChange.objects.create(
         unit=unit,
         kind=UnitChangeKind.CREATED,
@@ -81,8 +81,8 @@ def move(unit: Unit, new_parent: Unit, on: date, *, by=None) -> Unit:
         raise ValidationError({"parent": _("Chi bộ không có tổ chức đảng trực thuộc.")})
     _check_active(unit, on)
     _check_active(new_parent, on)
-    old_parent = unit.get_parent()
-    unit.move(new_parent, pos="last-child")
+    old_parent = Unit.objects.get_parent(unit)
+    Unit.objects.move(unit, new_parent, "last-child")
     UnitChange.objects.create(
         unit=unit,
         kind=UnitChangeKind.MOVED,
@@ -140,7 +140,7 @@ def merge(sources: list[Unit], into: Unit, on: date, *, by=None) -> Unit:
     _check_active(into, on)
     for source in sources:
         source = Unit.objects.get(pk=source.pk)
-        for child in source.get_children().filter(valid_to__isnull=True):
+        for child in Unit.objects.get_children(source).filter(valid_to__isnull=True):
             move(child, into, on, by=by)
         for village in Village.objects.filter(branch=source):
             assign(village, into, on, by=by)

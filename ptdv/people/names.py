@@ -85,7 +85,7 @@ def fold(text: str) -> str:
     ``đ``/``Đ`` become ``d``, every combining mark is dropped, invisible
     format characters (soft hyphens, zero-width spaces) are removed, runs
     of whitespace become one space and the ends are stripped.  Compatibility
-    characters are unfolded too (full-width ``Ａ`` -> ``a``).  Punctuation
+    characters are unfolded too (full-width letters, ligatures).  Punctuation
     is kept.  The result is ASCII for any Vietnamese text, and
     ``fold(fold(x)) == fold(x)``.
 
@@ -98,11 +98,7 @@ def fold(text: str) -> str:
     # and be needed after decomposition ("℡" -> "TEL"), hence lower, NFKD,
     # lower again; đ goes last, as NFKD can produce it (U+1D9E -> ð).
     text = unicodedata.normalize("NFKD", text.lower()).lower().translate(_D_LIKE)
-    text = "".join(
-        ch
-        for ch in text
-        if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
-    )
+    text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 

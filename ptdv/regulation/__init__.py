@@ -1,8 +1,9 @@
 """The regulation engine (quy định về công tác phát triển đảng viên) as data plus pure functions.
 
-Kept outside Django on purpose: the rules must be readable next to the text they cite,
-testable without a database, and a new regulation version must be a new table row in
-``versions.py`` rather than a code change. Nothing in this package may import Django.
+Kept outside the web framework on purpose: the rules must be readable next to the text they
+cite, testable without a database, and a new regulation version must be a new table row in
+``versions.py`` rather than a code change. This package imports only the standard library and
+``holidays``; the models, views and API build on it, never the other way round.
 """
 
 from ptdv.regulation.calendar import WorkingCalendar

@@ -1,6 +1,6 @@
 """The facts of one case, as plain values: what the rules read.
 
-The Django layer fills these from its models (and the import fills them from spreadsheets);
+The web application fills these from its models (and the import fills them from spreadsheets);
 the rules never touch the database. Every field that may not be known yet is optional, and a
 rule that needs a missing fact says nothing until the act that requires it (see ``rules``).
 """

@@ -1,7 +1,7 @@
 """What a rule says about a case: a finding with a code, a severity and the text it cites.
 
 An error blocks the transitions listed in ``blocks``; a warning never blocks. Findings are
-plain values so the Django layer can show them, store them with a transition, or send them
+plain values so the web layer can show them, store them with a transition, or send them
 through the API (``to_dict``) without knowing how they were produced.
 """
 

@@ -71,11 +71,12 @@ def awareness_cert_expiring(
 ) -> list[Finding]:
     """AWARENESS_CERT_EXPIRING: giấy chứng nhận sắp hết giá trị (trong 90 ngày) mà chi bộ
     chưa họp xét kết nạp."""
-    if facts.awareness_cert_date is None or target == Stage.BRANCH_RESOLVED:
-        return []
-    if not is_before(facts.stage, Stage.BRANCH_RESOLVED):
+    if facts.awareness_cert_date is None or not is_before(facts.stage, Stage.BRANCH_RESOLVED):
         return []
     last_valid = cert_last_valid_day(facts.awareness_cert_date, version)
+    meeting = meeting_date(facts, as_of, target)
+    if meeting is not None and meeting > last_valid:
+        return []  # AWARENESS_CERT already says it is too old for that meeting
     remaining = (last_valid - as_of).days
     if remaining > version.cert_expiring_warning_days:
         return []

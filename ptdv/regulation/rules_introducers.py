@@ -52,9 +52,7 @@ def introducers(
     meeting = meeting_date(facts, as_of, target)
     if meeting is None:
         return []
-    findings = [
-        error(INTRODUCERS, m, version, facts) for m in _stale_or_late(facts, meeting, settings)
-    ]
+    findings = [error(INTRODUCERS, m, version, facts) for m in _stale_or_late(facts, meeting, settings)]
     count = len(facts.introducers)
     if count >= 2:
         return findings
@@ -68,9 +66,7 @@ def introducers(
         return findings
     if youth:
         where = "" if facts.youth_union_exists else ", nơi không có tổ chức Đoàn"
-        have = f"có {count} đảng viên giới thiệu" + (
-            ", chưa có nghị quyết" if resolution is None else ""
-        )
+        have = f"có {count} đảng viên giới thiệu" + (", chưa có nghị quyết" if resolution is None else "")
         message = (
             f"Người vào Đảng {format_age(age)} (trong độ tuổi đoàn{where}) cần {resolution_text} "
             "và một đảng viên chính thức giới thiệu, hoặc hai đảng viên chính thức giới thiệu; "
@@ -97,8 +93,7 @@ def _stale_or_late(facts: CaseFacts, meeting: date, settings: Settings) -> list[
             messages.append(late)
         elif valid is not None and add_months(d, valid) < meeting:
             messages.append(
-                f"{label} ngày {format_vn(d)} đã quá {valid} tháng "
-                f"vào ngày chi bộ họp {format_vn(meeting)}"
+                f"{label} ngày {format_vn(d)} đã quá {valid} tháng vào ngày chi bộ họp {format_vn(meeting)}"
             )
     return messages
 
@@ -139,11 +134,7 @@ def introducer_together(
     for introducer in facts.introducers:
         if introducer.replacement or introducer.months_together >= needed:
             continue
-        on = (
-            f" tính đến ngày giới thiệu {format_vn(introducer.intro_date)}"
-            if introducer.intro_date
-            else ""
-        )
+        on = f" tính đến ngày giới thiệu {format_vn(introducer.intro_date)}" if introducer.intro_date else ""
         message = (
             f"Người giới thiệu {introducer.name} mới cùng công tác, học tập hoặc cư trú "
             f"với người vào Đảng {introducer.months_together} tháng{on}, cần ít nhất {needed} tháng"

@@ -64,9 +64,7 @@ def branch_vote(
         return [error(BRANCH_VOTE, message, version, facts)]
     members = facts.branch_official_members
     if summoned < 1:
-        message = (
-            f"Cuộc họp chi bộ ngày {format_vn(meeting)} không triệu tập đảng viên chính thức nào"
-        )
+        message = f"Cuộc họp chi bộ ngày {format_vn(meeting)} không triệu tập đảng viên chính thức nào"
     elif members is not None and summoned > members:
         message = (
             f"Số đảng viên chính thức được triệu tập ({summoned}) nhiều hơn "
@@ -74,8 +72,7 @@ def branch_vote(
         )
     elif votes > summoned:
         message = (
-            f"Số phiếu tán thành ({votes}) nhiều hơn "
-            f"số đảng viên chính thức được triệu tập ({summoned})"
+            f"Số phiếu tán thành ({votes}) nhiều hơn số đảng viên chính thức được triệu tập ({summoned})"
         )
     elif votes < (needed := votes_needed(summoned, version.vote_fraction)):
         message = (
@@ -106,9 +103,7 @@ def committee_vote(
     on = f" ngày {format_vn(facts.committee_meeting_date)}" if facts.committee_meeting_date else ""
     if members is None or votes is None:
         if target in blocks:
-            message = (
-                f"Chưa ghi tổng số ủy viên đảng ủy và số phiếu tán thành của cuộc họp đảng ủy{on}"
-            )
+            message = f"Chưa ghi tổng số ủy viên đảng ủy và số phiếu tán thành của cuộc họp đảng ủy{on}"
             return [error(COMMITTEE_VOTE, message, version, facts, blocks)]
         return []
     if members < 1:

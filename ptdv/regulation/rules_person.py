@@ -21,9 +21,7 @@ READMISSION = "READMISSION"
 DUPLICATE_PERSON = "DUPLICATE_PERSON"
 
 _PROVINCE = "Ban Thường vụ Tỉnh ủy"
-_RELAXED = (
-    "vùng cao, biên giới, hải đảo, vùng đồng bào dân tộc thiểu số, vùng khó khăn và với ngư dân"
-)
+_RELAXED = "vùng cao, biên giới, hải đảo, vùng đồng bào dân tộc thiểu số, vùng khó khăn và với ngư dân"
 
 
 def age_min(
@@ -136,15 +134,11 @@ def readmission(
     findings = []
     if facts.barred_reason:
         message = (
-            "Người xin kết nạp lại đã ra khỏi Đảng vì lý do thuộc trường hợp "
-            "không được xem xét kết nạp lại"
+            "Người xin kết nạp lại đã ra khỏi Đảng vì lý do thuộc trường hợp không được xem xét kết nạp lại"
         )
         findings.append(error(READMISSION, message, version, facts))
     if facts.previously_readmitted:
-        message = (
-            "Người xin kết nạp lại đã được kết nạp lại một lần; "
-            "chỉ được xem xét kết nạp lại một lần"
-        )
+        message = "Người xin kết nạp lại đã được kết nạp lại một lần; chỉ được xem xét kết nạp lại một lần"
         findings.append(error(READMISSION, message, version, facts))
     meeting = meeting_date(facts, as_of, target)
     if meeting is None:
@@ -152,9 +146,7 @@ def readmission(
     left = facts.left_party_date
     if left is None:
         findings.append(
-            error(
-                READMISSION, "Chưa ghi ngày ra khỏi Đảng của người xin kết nạp lại", version, facts
-            )
+            error(READMISSION, "Chưa ghi ngày ra khỏi Đảng của người xin kết nạp lại", version, facts)
         )
     else:
         if facts.cleared_conviction:

@@ -76,9 +76,7 @@ VERSIONS: tuple[RegulationVersion, ...] = (
 )
 
 
-def version_on(
-    d: date, versions: tuple[RegulationVersion, ...] = VERSIONS
-) -> RegulationVersion | None:
+def version_on(d: date, versions: tuple[RegulationVersion, ...] = VERSIONS) -> RegulationVersion | None:
     """The version in force on ``d``, or None when ``d`` is before every version known."""
     for version in versions:
         if version.in_force_on(d):

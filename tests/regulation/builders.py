@@ -26,9 +26,7 @@ def valid_case(**changes) -> CaseFacts:
         relatives=(
             RelativeCheck("Cha", "Lò Văn Hạnh", verified=True),
             RelativeCheck("Mẹ", "Lường Thị Ngân", verified=True),
-            RelativeCheck(
-                "Anh trai", "Lò Văn Toàn", is_party_member=True, exempt_relation=True
-            ),
+            RelativeCheck("Anh trai", "Lò Văn Toàn", is_party_member=True, exempt_relation=True),
         ),
         introducers=(
             Introducer("Hoàng Văn Sơn", months_together=24, intro_date=date(2025, 1, 10)),

@@ -109,8 +109,8 @@ def _person_context(request, person, admit_form=None):
 @login_required
 def person_edit(request, pk=None):
     """Create or change a person's record; bad input is shown back, nothing saved."""
-    require_editor(request)
     person = scoped_get(request, Person, pk) if pk else None
+    require_editor(request)
     form = forms.PersonForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and apply(request, form, lambda data: form.save()):
         return redirect("web:person", pk=form.instance.pk)

@@ -37,7 +37,7 @@ def unit_detail(request, pk):
 
 def _unit_context(request, unit, **bound_forms):
     today = timezone.localdate()
-    children = list(structure.with_village_counts(unit.get_children()))
+    children = list(structure.with_village_counts(Unit.objects.get_children(unit)))
     unit_villages = structure.villages_sharing_a_branch(Village.objects.all())
     shared_ids = set(unit_villages.filter(branch__path__startswith=unit.path).values_list("id", flat=True))
     empty_ids = set(
@@ -63,7 +63,7 @@ def _unit_context(request, unit, **bound_forms):
     counts = subtree_counts([unit, *children], by_branch)
     return {
         "unit": unit,
-        "ancestors": [a for a in unit.get_ancestors() if a.path.startswith(request.user.unit.path)],
+        "ancestors": [a for a in Unit.objects.get_ancestors(unit) if a.path.startswith(request.user.unit.path)],
         "children": [(c, counts[c.id]) for c in children],
         "counts": counts[unit.id],
         "villages": village_rows,

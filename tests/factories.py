@@ -1,0 +1,92 @@
+"""Small builders for tests: a two-province tree and people in it, through the real services."""
+
+from datetime import date
+
+from ptdv.accounts.models import User
+from ptdv.org.models import BranchType, Unit, UnitKind, Village, VillageKind
+from ptdv.org.villages import assign
+from ptdv.people import membership
+from ptdv.people.models import Person
+
+LONG_AGO = date(2000, 1, 1)
+
+
+def unit(parent, code, name, kind, branch_type=""):
+    fields = dict(code=code, name=name, kind=kind, branch_type=branch_type, valid_from=LONG_AGO)
+    return Unit.objects.add_child(parent, fields) if parent else Unit.objects.add_root(fields)
+
+
+def village(branch, name):
+    v = Village(name=name, kind=VillageKind.THON, branch=branch)
+    return assign(v, branch, LONG_AGO)
+
+
+_serial = iter(range(10**6))
+
+
+def person(unit, full_name="Hoàng Văn Bình", birth=date(1990, 5, 1), **fields) -> Person:
+    fields.setdefault("citizen_id", f"006090{next(_serial):06d}")
+    p = Person(
+        full_name=full_name,
+        sex=fields.pop("sex", "M"),
+        birth_date=birth,
+        education=fields.pop("education", "THCS"),
+        occupation=fields.pop("occupation", "FARMER"),
+        unit=unit,
+        **fields,
+    )
+    p.full_clean()
+    p.save()
+    return p
+
+
+def member(branch, full_name="Hoàng Văn Bình", admitted=date(2010, 3, 1), official=True, **fields):
+    m = membership.admit(person(branch, full_name, **fields), branch, admitted)
+    if official:
+        membership.record(m, "RECOGNISED", date(admitted.year + 1, admitted.month, admitted.day))
+    m.refresh_from_db()
+    return m
+
+
+class World:
+    """Bắc Kạn › Pác Nặm › Công Bằng › {Phya Mạ, Nà Pài}; Kon Tum › Đăk Tô › Tân Cảnh › Thôn 1.
+
+    Named users, as in healthchecks' tests, so a test reads "olga gets 404":
+    alice organizer of Pác Nặm, bob committee of Công Bằng, carol branch of Phya Mạ,
+    victor viewer of Pác Nặm, adam admin of Bắc Kạn, olga organizer of Đăk Tô (outsider).
+    """
+
+    def __init__(self):
+        self.bac_kan = unit(None, "BK", "Đảng bộ tỉnh Bắc Kạn", UnitKind.PROVINCE)
+        self.pac_nam = unit(self.bac_kan, "BK.PN", "Đảng bộ huyện Pác Nặm", UnitKind.DISTRICT)
+        self.cong_bang = unit(self.pac_nam, "BK.PN.X01", "Đảng bộ xã Công Bằng", UnitKind.GRASSROOTS_COMMITTEE)
+        self.phya_ma = unit(self.cong_bang, "BK.PN.X01.T01", "Chi bộ thôn Phya Mạ", UnitKind.BRANCH, BranchType.VILLAGE)
+        self.na_pai = unit(self.cong_bang, "BK.PN.X01.T02", "Chi bộ thôn Nà Pài", UnitKind.BRANCH, BranchType.VILLAGE)
+        self.kon_tum = unit(None, "KT", "Đảng bộ tỉnh Kon Tum", UnitKind.PROVINCE)
+        self.dak_to = unit(self.kon_tum, "KT.DT", "Đảng bộ huyện Đăk Tô", UnitKind.DISTRICT)
+        self.tan_canh = unit(self.dak_to, "KT.DT.X01", "Đảng bộ xã Tân Cảnh", UnitKind.GRASSROOTS_COMMITTEE)
+        self.thon_1 = unit(self.tan_canh, "KT.DT.X01.T01", "Chi bộ thôn 1", UnitKind.BRANCH, BranchType.VILLAGE)
+        for u in ("bac_kan", "pac_nam", "cong_bang", "phya_ma", "na_pai", "kon_tum", "dak_to", "tan_canh", "thon_1"):
+            setattr(self, u, Unit.objects.get(pk=getattr(self, u).pk))
+        self.v_phya_ma = village(self.phya_ma, "Phya Mạ")
+        self.v_na_pai = village(self.na_pai, "Nà Pài")
+        self.v_thon_1 = village(self.thon_1, "Thôn 1 Tân Cảnh")
+
+        self.alice = self.user("alice", "organizer", self.pac_nam)
+        self.bob = self.user("bob", "committee", self.cong_bang)
+        self.carol = self.user("carol", "branch", self.phya_ma)
+        self.victor = self.user("victor", "viewer", self.pac_nam)
+        self.adam = self.user("adam", "admin", self.bac_kan, is_staff=True)
+        self.olga = self.user("olga", "organizer", self.dak_to)
+
+        self.m_phya_ma = member(self.phya_ma, "Lý Văn Dũng", village=self.v_phya_ma, ethnicity="02")
+        self.m_na_pai = member(self.na_pai, "Đàm Thị Ánh", sex="F", village=self.v_na_pai)
+        self.m_thon_1 = member(self.thon_1, "Trần Văn Sơn", village=self.v_thon_1)
+
+    @staticmethod
+    def user(username, role, unit, **extra):
+        return User.objects.create_user(username=username, password="x-" + username, role=role, unit=unit, **extra)
+
+    @property
+    def users(self):
+        return {u.username: u for u in (self.alice, self.bob, self.carol, self.victor, self.adam, self.olga)}

@@ -1,0 +1,148 @@
+"""Walks every URL and API endpoint as every role, in and out of scope.
+
+The property: a record outside the user's scope answers exactly like a record that does
+not exist (404 for pages and endpoints that take an id), for every method; lists never
+contain it. Each route that takes an id must be listed in ROUTES, so a new page cannot
+be added without joining this walk.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from rest_framework.test import APIClient
+
+MISSING = 987654
+
+# route name → which World object its id is, for the user's own tree and the other tree.
+ROUTES = {
+    "web:unit": "unit",
+    "web:reorganise": "unit",
+    "web:member": "member",
+    "web:member-event": "member",
+    "web:person": "person",
+    "web:person-edit": "person",
+    "web:person-admit": "person",
+    "unit-detail": "unit",
+    "unit-move": "unit",
+    "village-detail": "village",
+    "village-assign": "village",
+    "person-detail": "person",
+    "member-detail": "member",
+    "member-events": "member",
+}
+
+
+def _names(patterns, prefix=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = f"{p.namespace}:" if p.namespace else ""
+            if p.namespace == "admin":
+                continue
+            yield from _names(p.url_patterns, prefix + ns)
+        elif isinstance(p, URLPattern) and p.name and "pk" in p.pattern.regex.groupindex:
+            yield prefix + p.name
+
+
+def test_every_route_with_an_id_is_walked():
+    assert set(_names(get_resolver().url_patterns)) == set(ROUTES)
+
+
+def _url(name, pk):
+    kwargs = {"pk": pk}
+    if name == "web:reorganise":
+        kwargs["act"] = "rename"
+    return reverse(name, kwargs=kwargs)
+
+
+def _client(user):
+    """A session-authenticated client: it serves both the pages and the API."""
+    client = APIClient()
+    client.force_login(user)
+    return client
+
+
+def _kinds(world, tree):
+    if tree == "pac_nam":
+        return {"unit": world.phya_ma, "member": world.m_phya_ma, "person": world.m_phya_ma.person,
+                "village": world.v_phya_ma}
+    return {"unit": world.thon_1, "member": world.m_thon_1, "person": world.m_thon_1.person,
+            "village": world.v_thon_1}
+
+
+@pytest.mark.parametrize("username", ["alice", "bob", "carol", "victor", "adam", "olga"])
+@pytest.mark.parametrize("route", sorted(ROUTES))
+def test_out_of_scope_id_answers_like_a_missing_one(world, username, route):
+    user = world.users[username]
+    outside = _kinds(world, "pac_nam" if username == "olga" else "dak_to")[ROUTES[route]]
+    client = _client(user)
+    for method in ("get", "post"):
+        missing = getattr(client, method)(_url(route, MISSING))
+        hidden = getattr(client, method)(_url(route, outside.pk))
+        assert hidden.status_code == missing.status_code, (method, route, username)
+        # A refusal for the role (403) or the method (405) is the same for any id.
+        assert hidden.status_code in ((404, 405) if method == "get" else (403, 404, 405))
+
+
+READABLE = {
+    # role → kinds of record it may open in its own scope
+    "alice": {"unit", "member", "person", "village"},
+    "bob": {"unit", "member", "person", "village"},
+    "carol": {"unit", "member", "person", "village"},
+    "victor": {"unit", "member", "person", "village"},
+    "adam": {"unit", "village"},
+    "olga": {"unit", "member", "person", "village"},
+}
+GET_ROUTES = ["web:unit", "web:member", "unit-detail", "village-detail", "person-detail", "member-detail"]
+
+
+@pytest.mark.parametrize("username", sorted(READABLE))
+@pytest.mark.parametrize("route", GET_ROUTES)
+def test_in_scope_records_open_for_roles_that_may_read_them(world, username, route):
+    user = world.users[username]
+    record = _kinds(world, "dak_to" if username == "olga" else "pac_nam")[ROUTES[route]]
+    status = _client(user).get(_url(route, record.pk)).status_code
+    assert status == (200 if ROUTES[route] in READABLE[username] else 404)
+
+
+def test_branch_secretary_sees_only_her_branch(world, client_for):
+    carol = client_for(world.carol)
+    assert carol.get(reverse("web:member", args=[world.m_phya_ma.pk])).status_code == 200
+    assert carol.get(reverse("web:member", args=[world.m_na_pai.pk])).status_code == 404
+    assert carol.get(reverse("web:unit", args=[world.cong_bang.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/api/units/", "/api/villages/", "/api/persons/", "/api/members/"])
+def test_api_lists_hold_nothing_from_another_tree(world, url):
+    alice_ids = {r["id"] for r in _client(world.alice).get(url).json()["results"]}
+    olga_ids = {r["id"] for r in _client(world.olga).get(url).json()["results"]}
+    assert alice_ids and olga_ids
+    assert not alice_ids & olga_ids
+
+
+def test_pages_list_nothing_from_another_tree(world, client_for):
+    alice = client_for(world.alice)
+    for url in ("/don-vi/", "/dang-vien/", "/dang-vien/?q=tran van son"):
+        body = alice.get(url).content.decode()
+        assert "Trần Văn Sơn" not in body and "Đăk Tô" not in body
+
+
+def test_viewer_does_not_see_ethnicity_religion_or_citizen_id(world, client_for):
+    person = world.m_phya_ma.person
+    page = client_for(world.victor).get(reverse("web:member", args=[world.m_phya_ma.pk])).content.decode()
+    assert person.citizen_id not in page and "Dân tộc" not in page
+    data = _client(world.victor).get(f"/api/persons/{person.pk}/").json()
+    assert not {"ethnicity", "religion", "citizen_id"} & set(data)
+    organizer = _client(world.alice).get(f"/api/persons/{person.pk}/").json()
+    assert organizer["ethnicity"] == "02"
+
+
+def test_admin_sees_no_personal_data(world):
+    adam = _client(world.adam)
+    assert adam.get("/api/persons/").json()["results"] == []
+    assert adam.get("/api/members/").json()["results"] == []
+    assert adam.get("/api/units/").json()["results"]
+
+
+def test_anonymous_is_sent_to_login_or_refused(world):
+    anonymous = APIClient()
+    assert anonymous.get("/don-vi/").status_code == 302
+    assert anonymous.get("/api/units/").status_code == 401
