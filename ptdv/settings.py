@@ -186,6 +186,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Quản lý công tác phát triển đảng viên",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {"MemberStatusEnum": "ptdv.people.choices.MemberStatus"},
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -1,0 +1,78 @@
+"""The demo data set reproduces the structure figures of the seed articles."""
+
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from ptdv.accounts.models import User
+from ptdv.org import structure
+from ptdv.org.models import Unit, Village
+from ptdv.people.counts import unit_counts
+from ptdv.people.models import Person
+from ptdv.people.names import fold
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(capsys):
+    call_command("demo")
+    return capsys.readouterr().out
+
+
+def _subtree(code):
+    unit = Unit.objects.get(code=code)
+    return unit, Unit.objects.filter(path__startswith=unit.path).exclude(pk=unit.pk)
+
+
+def test_demo_reproduces_the_articles_structure(demo):
+    """One build, every figure: the build takes seconds, so the checks share it."""
+    _pac_nam_figures()
+    _cong_bang_figures()
+    _tan_canh_has_every_village_its_own_branch()
+    _names_are_generated_never_the_real_ones()
+
+
+def _pac_nam_figures():
+    pac_nam, below = _subtree("BK.PN")
+    assert below.filter(kind__in=["GRASSROOTS_COMMITTEE", "GRASSROOTS_BRANCH"]).count() == 33
+    assert below.filter(branch_type="VILLAGE").count() == 103
+    assert not below.filter(branch_type="RESIDENTIAL").exists()
+    villages = Village.objects.filter(branch__path__startswith=pac_nam.path)
+    assert structure.villages_sharing_a_branch(villages).count() == 19
+    assert unit_counts(pac_nam, date(2023, 6, 30)).total > 2700
+
+
+def _cong_bang_figures():
+    cong_bang = Unit.objects.get(name="Đảng bộ xã Công Bằng")
+    branches = Unit.objects.get_children(cong_bang)
+    assert branches.count() == 13
+    assert sorted(branches.values_list("branch_type", flat=True)) == ["POLICE"] + ["SCHOOL"] * 3 + ["VILLAGE"] * 9
+    assert branches.filter(name="Chi bộ thôn Phya Mạ").exists()
+    assert unit_counts(cong_bang, date(2023, 6, 30)).total == 240
+
+
+def _tan_canh_has_every_village_its_own_branch():
+    tan_canh = Unit.objects.get(name="Đảng bộ xã Tân Cảnh", path__startswith=Unit.objects.get(code="KT.DT").path)
+    villages = Village.objects.filter(branch__path__startswith=tan_canh.path)
+    assert villages.exists() and not structure.villages_sharing_a_branch(villages).exists()
+
+
+def _names_are_generated_never_the_real_ones():
+    names = set(Person.objects.values_list("search_name", flat=True))
+    assert not names & {"chuc van dat", "luong van quan", "a hon"}
+    assert fold("Chúc Văn Dất") == "chuc van dat"
+
+
+def test_demo_users_get_random_passwords_printed_once_and_a_second_run_changes_nothing(demo, capsys):
+    assert set(User.objects.values_list("role", flat=True)) == {"organizer", "committee", "branch", "viewer", "admin"}
+    passwords = {line.split()[0]: line.split()[1] for line in demo.splitlines()[1:] if line.startswith("  ")}
+    assert set(passwords) == set(User.objects.values_list("username", flat=True))
+    assert len(set(passwords.values())) == len(passwords)
+    for username, password in passwords.items():
+        assert User.objects.get(username=username).check_password(password)
+    before = Person.objects.count()
+    call_command("demo")
+    assert "đã có dữ liệu" in capsys.readouterr().out
+    assert Person.objects.count() == before

@@ -1,0 +1,66 @@
+"""Settings and login security: Argon2, rate-limited logins, deploy checks, no server errors."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from ptdv import settings as project_settings_module
+
+pytestmark = pytest.mark.django_db
+
+
+def test_passwords_are_hashed_with_argon2():
+    # Read the settings module itself: the tests' autouse fixture swaps in a quick hasher.
+    assert project_settings_module.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_repeated_wrong_passwords_lock_the_login(world, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    client = Client()
+    for _ in range(3):
+        client.post(reverse("login"), {"username": "alice", "password": "sai"})
+    locked = client.post(reverse("login"), {"username": "alice", "password": "x-alice"})
+    assert locked.status_code == 429
+    assert "tạm khóa" in locked.content.decode()
+
+
+def test_login_with_the_right_password_opens_the_tree(world):
+    client = Client()
+    response = client.post(reverse("login"), {"username": "alice", "password": "x-alice"}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("web:tree")
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    env = {
+        **os.environ,
+        "PTDV_DATA_DIR": str(tmp_path),
+        "SECRET_KEY": "k" * 60 + "-production-secret-XYZ",
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "ptdv.example.vn",
+        "SECURE_COOKIES": "true",
+        "SECURE_SSL_REDIRECT": "true",
+        "SECURE_HSTS_SECONDS": "31536000",
+        "PTDV_TESTING": "",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "ptdv", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_secret_key_is_generated_once_into_the_data_folder(tmp_path):
+    env = {**os.environ, "PTDV_DATA_DIR": str(tmp_path)}
+    env.pop("SECRET_KEY", None)
+    code = "from django.conf import settings; print(settings.SECRET_KEY)"
+    run = lambda: subprocess.run(  # noqa: E731
+        [sys.executable, "-c", f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']='ptdv.settings'; {code}"],
+        env=env, capture_output=True, text=True, check=True,
+    ).stdout
+    first, second = run(), run()
+    assert first == second and len(first.strip()) > 40
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
