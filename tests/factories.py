@@ -59,14 +59,32 @@ class World:
     def __init__(self):
         self.bac_kan = unit(None, "BK", "Đảng bộ tỉnh Bắc Kạn", UnitKind.PROVINCE)
         self.pac_nam = unit(self.bac_kan, "BK.PN", "Đảng bộ huyện Pác Nặm", UnitKind.DISTRICT)
-        self.cong_bang = unit(self.pac_nam, "BK.PN.X01", "Đảng bộ xã Công Bằng", UnitKind.GRASSROOTS_COMMITTEE)
-        self.phya_ma = unit(self.cong_bang, "BK.PN.X01.T01", "Chi bộ thôn Phya Mạ", UnitKind.BRANCH, BranchType.VILLAGE)
-        self.na_pai = unit(self.cong_bang, "BK.PN.X01.T02", "Chi bộ thôn Nà Pài", UnitKind.BRANCH, BranchType.VILLAGE)
+        self.cong_bang = unit(
+            self.pac_nam, "BK.PN.X01", "Đảng bộ xã Công Bằng", UnitKind.GRASSROOTS_COMMITTEE
+        )
+        self.phya_ma = unit(
+            self.cong_bang, "BK.PN.X01.T01", "Chi bộ thôn Phya Mạ", UnitKind.BRANCH, BranchType.VILLAGE
+        )
+        self.na_pai = unit(
+            self.cong_bang, "BK.PN.X01.T02", "Chi bộ thôn Nà Pài", UnitKind.BRANCH, BranchType.VILLAGE
+        )
         self.kon_tum = unit(None, "KT", "Đảng bộ tỉnh Kon Tum", UnitKind.PROVINCE)
         self.dak_to = unit(self.kon_tum, "KT.DT", "Đảng bộ huyện Đăk Tô", UnitKind.DISTRICT)
         self.tan_canh = unit(self.dak_to, "KT.DT.X01", "Đảng bộ xã Tân Cảnh", UnitKind.GRASSROOTS_COMMITTEE)
-        self.thon_1 = unit(self.tan_canh, "KT.DT.X01.T01", "Chi bộ thôn 1", UnitKind.BRANCH, BranchType.VILLAGE)
-        for u in ("bac_kan", "pac_nam", "cong_bang", "phya_ma", "na_pai", "kon_tum", "dak_to", "tan_canh", "thon_1"):
+        self.thon_1 = unit(
+            self.tan_canh, "KT.DT.X01.T01", "Chi bộ thôn 1", UnitKind.BRANCH, BranchType.VILLAGE
+        )
+        for u in (
+            "bac_kan",
+            "pac_nam",
+            "cong_bang",
+            "phya_ma",
+            "na_pai",
+            "kon_tum",
+            "dak_to",
+            "tan_canh",
+            "thon_1",
+        ):
             setattr(self, u, Unit.objects.get(pk=getattr(self, u).pk))
         self.v_phya_ma = village(self.phya_ma, "Phya Mạ")
         self.v_na_pai = village(self.na_pai, "Nà Pài")
@@ -85,7 +103,9 @@ class World:
 
     @staticmethod
     def user(username, role, unit, **extra):
-        return User.objects.create_user(username=username, password="x-" + username, role=role, unit=unit, **extra)
+        return User.objects.create_user(
+            username=username, password="x-" + username, role=role, unit=unit, **extra
+        )
 
     @property
     def users(self):

@@ -37,8 +37,16 @@ def test_junk_into_every_reorganisation_act(world, act):
 
 @pytest.mark.parametrize(
     "url",
-    ["/dang-vien/?page=abc", "/dang-vien/?unit=999999", "/dang-vien/?q=%00", "/dang-vien/?status=ZZ&page=-1",
-     "/dang-vien/?unit=abc", "/api/members/?cursor=zzz", "/api/units/?page_size=abc", "/api/members/?q=%00"],
+    [
+        "/dang-vien/?page=abc",
+        "/dang-vien/?unit=999999",
+        "/dang-vien/?q=%00",
+        "/dang-vien/?status=ZZ&page=-1",
+        "/dang-vien/?unit=abc",
+        "/api/members/?cursor=zzz",
+        "/api/units/?page_size=abc",
+        "/api/members/?q=%00",
+    ],
 )
 def test_junk_query_strings(world, client_for, url):
     assert client_for(world.alice).get(url).status_code < 500

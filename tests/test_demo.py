@@ -48,13 +48,18 @@ def _cong_bang_figures():
     cong_bang = Unit.objects.get(name="Đảng bộ xã Công Bằng")
     branches = Unit.objects.get_children(cong_bang)
     assert branches.count() == 13
-    assert sorted(branches.values_list("branch_type", flat=True)) == ["POLICE"] + ["SCHOOL"] * 3 + ["VILLAGE"] * 9
+    assert (
+        sorted(branches.values_list("branch_type", flat=True))
+        == ["POLICE"] + ["SCHOOL"] * 3 + ["VILLAGE"] * 9
+    )
     assert branches.filter(name="Chi bộ thôn Phya Mạ").exists()
     assert unit_counts(cong_bang, date(2023, 6, 30)).total == 240
 
 
 def _tan_canh_has_every_village_its_own_branch():
-    tan_canh = Unit.objects.get(name="Đảng bộ xã Tân Cảnh", path__startswith=Unit.objects.get(code="KT.DT").path)
+    tan_canh = Unit.objects.get(
+        name="Đảng bộ xã Tân Cảnh", path__startswith=Unit.objects.get(code="KT.DT").path
+    )
     villages = Village.objects.filter(branch__path__startswith=tan_canh.path)
     assert villages.exists() and not structure.villages_sharing_a_branch(villages).exists()
 
@@ -66,7 +71,13 @@ def _names_are_generated_never_the_real_ones():
 
 
 def test_demo_users_get_random_passwords_printed_once_and_a_second_run_changes_nothing(demo, capsys):
-    assert set(User.objects.values_list("role", flat=True)) == {"organizer", "committee", "branch", "viewer", "admin"}
+    assert set(User.objects.values_list("role", flat=True)) == {
+        "organizer",
+        "committee",
+        "branch",
+        "viewer",
+        "admin",
+    }
     passwords = {line.split()[0]: line.split()[1] for line in demo.splitlines()[1:] if line.startswith("  ")}
     assert set(passwords) == set(User.objects.values_list("username", flat=True))
     assert len(set(passwords.values())) == len(passwords)

@@ -62,10 +62,18 @@ def _client(user):
 
 def _kinds(world, tree):
     if tree == "pac_nam":
-        return {"unit": world.phya_ma, "member": world.m_phya_ma, "person": world.m_phya_ma.person,
-                "village": world.v_phya_ma}
-    return {"unit": world.thon_1, "member": world.m_thon_1, "person": world.m_thon_1.person,
-            "village": world.v_thon_1}
+        return {
+            "unit": world.phya_ma,
+            "member": world.m_phya_ma,
+            "person": world.m_phya_ma.person,
+            "village": world.v_phya_ma,
+        }
+    return {
+        "unit": world.thon_1,
+        "member": world.m_thon_1,
+        "person": world.m_thon_1.person,
+        "village": world.v_thon_1,
+    }
 
 
 @pytest.mark.parametrize("username", ["alice", "bob", "carol", "victor", "adam", "olga"])

@@ -48,7 +48,10 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     }
     result = subprocess.run(
         [sys.executable, "-m", "ptdv", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -56,11 +59,15 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
 def test_secret_key_is_generated_once_into_the_data_folder(tmp_path):
     env = {**os.environ, "PTDV_DATA_DIR": str(tmp_path)}
     env.pop("SECRET_KEY", None)
-    code = "from django.conf import settings; print(settings.SECRET_KEY)"
-    run = lambda: subprocess.run(  # noqa: E731
-        [sys.executable, "-c", f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']='ptdv.settings'; {code}"],
-        env=env, capture_output=True, text=True, check=True,
-    ).stdout
+    script = (
+        "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'ptdv.settings'; "
+        "from django.conf import settings; print(settings.SECRET_KEY)"
+    )
+
+    def run():
+        command = [sys.executable, "-c", script]
+        return subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+
     first, second = run(), run()
     assert first == second and len(first.strip()) > 40
     assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600

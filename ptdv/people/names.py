@@ -79,11 +79,17 @@ _CODES.update({ch: f"{i + 11:02d}" for i, ch in enumerate(VIETNAMESE_ALPHABET)})
 _TONE_DIGITS = {mark: str(i + 1) for i, mark in enumerate(TONE_MARKS)}
 
 
+def _invisible(ch: str) -> bool:
+    """Combining marks, format characters and control characters such as NUL (which
+    PostgreSQL refuses in text) carry nothing a person searches for."""
+    return bool(unicodedata.combining(ch)) or unicodedata.category(ch) in ("Cf", "Cc")
+
+
 def fold(text: str) -> str:
     """Return *text* lower-cased, without diacritics, for searching.
 
     ``đ``/``Đ`` become ``d``, every combining mark is dropped, invisible
-    format characters (soft hyphens, zero-width spaces) are removed, runs
+    format and control characters (soft hyphens, zero-width spaces, NUL) are removed, runs
     of whitespace become one space and the ends are stripped.  Compatibility
     characters are unfolded too (full-width letters, ligatures).  Punctuation
     is kept.  The result is ASCII for any Vietnamese text, and
@@ -98,7 +104,7 @@ def fold(text: str) -> str:
     # and be needed after decomposition ("℡" -> "TEL"), hence lower, NFKD,
     # lower again; đ goes last, as NFKD can produce it (U+1D9E -> ð).
     text = unicodedata.normalize("NFKD", text.lower()).lower().translate(_D_LIKE)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
+    text = "".join(ch for ch in text if ch.isspace() or not _invisible(ch))
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 

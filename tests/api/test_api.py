@@ -29,7 +29,13 @@ def test_units_carry_their_parent(world):
 
 def test_schema_lists_the_scoped_endpoints(world):
     schema = _token_client(world.alice).get("/api/schema/", {"format": "json"}).json()
-    for path in ("/api/units/", "/api/villages/", "/api/persons/", "/api/members/", "/api/members/{id}/events/"):
+    for path in (
+        "/api/units/",
+        "/api/villages/",
+        "/api/persons/",
+        "/api/members/",
+        "/api/members/{id}/events/",
+    ):
         assert path in schema["paths"], path
 
 
@@ -39,12 +45,14 @@ def test_member_search_and_events_through_the_api(world):
     assert [m["full_name"] for m in found] == ["Lý Văn Dũng"]
     refused = client.post(
         f"/api/members/{world.m_phya_ma.pk}/events/",
-        {"kind": "TRANSFERRED", "date": "2009-01-01", "branch": world.na_pai.pk}, format="json",
+        {"kind": "TRANSFERRED", "date": "2009-01-01", "branch": world.na_pai.pk},
+        format="json",
     )
     assert refused.status_code == 400 and "trước ngày vào Đảng" in str(refused.json())
     created = client.post(
         f"/api/members/{world.m_phya_ma.pk}/events/",
-        {"kind": "TRANSFERRED", "date": "2020-01-01", "branch": world.na_pai.pk}, format="json",
+        {"kind": "TRANSFERRED", "date": "2020-01-01", "branch": world.na_pai.pk},
+        format="json",
     )
     assert created.status_code == 201
     events = client.get(f"/api/members/{world.m_phya_ma.pk}/events/").json()
@@ -60,7 +68,9 @@ def test_move_refuses_an_own_descendant_as_parent(world):
 
 def test_village_assignment_through_the_api(world):
     client = _token_client(world.alice)
-    moved = client.post(f"/api/villages/{world.v_na_pai.pk}/assign/", {"branch": world.phya_ma.pk, "date": "2024-01-01"})
+    moved = client.post(
+        f"/api/villages/{world.v_na_pai.pk}/assign/", {"branch": world.phya_ma.pk, "date": "2024-01-01"}
+    )
     assert moved.status_code == 200 and moved.json()["branch"] == world.phya_ma.pk
     outside = client.post(f"/api/villages/{world.v_na_pai.pk}/assign/", {"branch": world.thon_1.pk})
     assert outside.status_code == 400

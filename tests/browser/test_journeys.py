@@ -129,7 +129,7 @@ def test_phone_layout(new_page, live_server, demo):
     toggler = page.get_by_role("button", name="Mở menu")
     expect(toggler).to_be_visible()
     expect(nav_link).to_be_hidden()
-    page.screenshot(path=str(SHOTS / "tree-phone.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "tree-phone.png"))
     toggler.click()
     expect(nav_link).to_be_visible()
     expect(toggler).to_have_attribute("aria-expanded", "true")
@@ -140,7 +140,13 @@ def test_phone_layout(new_page, live_server, demo):
     page.get_by_role("link", name="Đảng bộ xã Công Bằng", exact=True).click()
     expect(page.locator("#count-total")).to_have_text("240")
     assert_fits_phone(page)
-    page.screenshot(path=str(SHOTS / "unit-phone.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "unit-phone.png"))
+    page.get_by_role("heading", name=re.compile(r"^Tổ chức trực thuộc")).scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "unit-phone-children.png"))
+    page.get_by_role("heading", name=re.compile(r"^Thôn, bản")).scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "unit-phone-villages.png"))
+    page.get_by_role("heading", name="Đảng viên đang sinh hoạt").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "unit-phone-members.png"))
 
     member = unique_member_of(demo)
     page.goto(f"{live_server.url}/dang-vien/{member.pk}/")
@@ -154,7 +160,7 @@ def test_phone_layout(new_page, live_server, demo):
     page.goto(f"{live_server.url}/dang-vien/?q={fold(member.person.full_name.split()[-1])}")
     expect(page.locator("#members tbody tr").first).to_be_visible()
     assert_fits_phone(page)
-    page.screenshot(path=str(SHOTS / "members-phone.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "members-phone.png"))
 
 
 def test_organizer_records_a_transfer(page, live_server):

@@ -28,7 +28,9 @@ def test_a_village_cannot_be_assigned_to_a_dissolved_branch(world):
 
 
 def test_merged_branches_and_villages_without_members_are_visible(world):
-    extra = assign(Village(name="Khuổi Xỏm", kind=VillageKind.BAN, branch=world.phya_ma), world.phya_ma, date(2001, 1, 1))
+    extra = assign(
+        Village(name="Khuổi Xỏm", kind=VillageKind.BAN, branch=world.phya_ma), world.phya_ma, date(2001, 1, 1)
+    )
     merged = structure.merged_branches(Unit.objects.all())
     assert list(merged) == [world.phya_ma]
     sharing = set(structure.villages_sharing_a_branch(Village.objects.all()))
@@ -38,6 +40,8 @@ def test_merged_branches_and_villages_without_members_are_visible(world):
 
 
 def test_unit_page_flags_merged_branch_and_empty_village(world, client_for):
-    assign(Village(name="Khuổi Xỏm", kind=VillageKind.BAN, branch=world.phya_ma), world.phya_ma, date(2001, 1, 1))
+    assign(
+        Village(name="Khuổi Xỏm", kind=VillageKind.BAN, branch=world.phya_ma), world.phya_ma, date(2001, 1, 1)
+    )
     page = client_for(world.alice).get(f"/don-vi/{world.cong_bang.pk}/").content.decode()
     assert "ghép 2 thôn" in page and "sinh hoạt ghép" in page and "chưa có đảng viên" in page

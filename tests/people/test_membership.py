@@ -66,8 +66,12 @@ def test_a_person_is_admitted_once(world):
 
 def test_transfer_in_starts_a_member_with_the_given_status(world):
     m = membership.transfer_in(
-        person(world.phya_ma, "Sầm Văn Toàn"), world.phya_ma, date(2021, 3, 3),
-        status="OFFICIAL", admitted_on=date(2001, 1, 1), official_on=date(2002, 1, 1),
+        person(world.phya_ma, "Sầm Văn Toàn"),
+        world.phya_ma,
+        date(2021, 3, 3),
+        status="OFFICIAL",
+        admitted_on=date(2001, 1, 1),
+        official_on=date(2002, 1, 1),
     )
     assert counts_by_branch(date(2021, 3, 3))[world.phya_ma.id].official == 2
     assert m.admitted_on == date(2001, 1, 1)
@@ -75,7 +79,9 @@ def test_transfer_in_starts_a_member_with_the_given_status(world):
 
 def test_member_event_form_refuses_in_vietnamese_and_changes_nothing(world, client_for):
     url = f"/dang-vien/{world.m_phya_ma.pk}/su-kien/"
-    response = client_for(world.bob).post(url, {"kind": "TRANSFERRED", "date": "2009-01-01", "branch": world.na_pai.pk})
+    response = client_for(world.bob).post(
+        url, {"kind": "TRANSFERRED", "date": "2009-01-01", "branch": world.na_pai.pk}
+    )
     assert response.status_code == 400
     assert "trước ngày vào Đảng" in response.content.decode()
     assert world.m_phya_ma.events.count() == 2

@@ -13,9 +13,16 @@ pytestmark = pytest.mark.django_db
 
 def _form(world, **overrides):
     data = {
-        "full_name": "  Hoàng   Thị Lan ", "sex": "F", "birth_date": "1995-04-02", "citizen_id": "006195000777",
-        "ethnicity": "02", "religion": "NONE", "education": "THPT", "occupation": "FARMER",
-        "village": world.v_phya_ma.pk, "unit": world.phya_ma.pk,
+        "full_name": "  Hoàng   Thị Lan ",
+        "sex": "F",
+        "birth_date": "1995-04-02",
+        "citizen_id": "006195000777",
+        "ethnicity": "02",
+        "religion": "NONE",
+        "education": "THPT",
+        "occupation": "FARMER",
+        "village": world.v_phya_ma.pk,
+        "unit": world.phya_ma.pk,
     }
     data.update(overrides)
     return data

@@ -38,8 +38,14 @@ def test_lists_sort_the_vietnamese_way(world, client_for):
         member(world.na_pai, name)
     names = _names_in(client_for(world.alice).get("/dang-vien/").content.decode())
     assert names == [
-        "Trần Thị An", "Lê Văn An", "Hoàng Anh", "Đàm Thị Ánh", "Nguyễn Văn Bình",
-        "Lý Văn Dũng", "Vũ Văn Dũng", "Phạm Văn Đức",
+        "Trần Thị An",
+        "Lê Văn An",
+        "Hoàng Anh",
+        "Đàm Thị Ánh",
+        "Nguyễn Văn Bình",
+        "Lý Văn Dũng",
+        "Vũ Văn Dũng",
+        "Phạm Văn Đức",
     ]
 
 
@@ -89,7 +95,9 @@ def test_unit_page_lists_children_villages_and_members(world, client_for):
 def test_only_organizers_see_and_use_reorganisation(world, client_for):
     assert "Thay đổi tổ chức" in client_for(world.alice).get(f"/don-vi/{world.na_pai.pk}/").content.decode()
     assert "Thay đổi tổ chức" not in client_for(world.bob).get(f"/don-vi/{world.na_pai.pk}/").content.decode()
-    response = client_for(world.bob).post(f"/don-vi/{world.na_pai.pk}/rename/", {"name": "X", "date": "2024-01-01"})
+    response = client_for(world.bob).post(
+        f"/don-vi/{world.na_pai.pk}/rename/", {"name": "X", "date": "2024-01-01"}
+    )
     assert response.status_code == 403
 
 
@@ -108,7 +116,10 @@ def test_rename_through_the_page(world, client_for):
         f"/don-vi/{world.na_pai.pk}/rename/", {"name": "Chi bộ thôn Nà Pài Mới", "date": "2024-01-01"}
     )
     assert response.status_code == 302
-    assert "Chi bộ thôn Nà Pài Mới" in client_for(world.alice).get(f"/don-vi/{world.na_pai.pk}/").content.decode()
+    assert (
+        "Chi bộ thôn Nà Pài Mới"
+        in client_for(world.alice).get(f"/don-vi/{world.na_pai.pk}/").content.decode()
+    )
 
 
 def test_unknown_reorganisation_act_does_nothing(world, client_for):

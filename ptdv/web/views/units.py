@@ -63,7 +63,9 @@ def _unit_context(request, unit, **bound_forms):
     counts = subtree_counts([unit, *children], by_branch)
     return {
         "unit": unit,
-        "ancestors": [a for a in Unit.objects.get_ancestors(unit) if a.path.startswith(request.user.unit.path)],
+        "ancestors": [
+            a for a in Unit.objects.get_ancestors(unit) if a.path.startswith(request.user.unit.path)
+        ],
         "children": [(c, counts[c.id]) for c in children],
         "counts": counts[unit.id],
         "villages": village_rows,
