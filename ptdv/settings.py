@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "ptdv.accounts",
     "ptdv.org",
     "ptdv.people",
+    "ptdv.cases",
     "ptdv.web",
     "ptdv.demo",
 ]
@@ -188,6 +189,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "ENUM_NAME_OVERRIDES": {"MemberStatusEnum": "ptdv.people.choices.MemberStatus"},
 }
+
+# Parameters DOMAIN.md marks "not confirmed by the texts": settings, not code.
+PTDV_VERIFICATION_VALID_MONTHS = envint("PTDV_VERIFICATION_VALID_MONTHS", 12)
+PTDV_INTRODUCTION_VALID_MONTHS = envint("PTDV_INTRODUCTION_VALID_MONTHS", 6)
+PTDV_YOUTH_UNION_AGE = tuple(int(a) for a in envlist("PTDV_YOUTH_UNION_AGE", "16,30"))
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 

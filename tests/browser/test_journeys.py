@@ -45,7 +45,8 @@ def unique_member_of(unit):
     for m in in_district:
         folded.setdefault(fold(m.person.full_name), []).append(m)
     for m in in_district.filter(branch__path__startswith=unit.path).order_by("id"):
-        if len(folded[fold(m.person.full_name)]) == 1 and fold(m.person.full_name) != m.person.full_name.lower():
+        name = m.person.full_name
+        if len(folded[fold(name)]) == 1 and fold(name) != name.lower():
             return m
     raise AssertionError(f"no member of {unit.name} with a name of its own")
 
@@ -141,12 +142,13 @@ def test_phone_layout(new_page, live_server, demo):
     expect(page.locator("#count-total")).to_have_text("240")
     assert_fits_phone(page)
     page.screenshot(path=str(SHOTS / "unit-phone.png"))
-    page.get_by_role("heading", name=re.compile(r"^Tổ chức trực thuộc")).scroll_into_view_if_needed()
-    page.screenshot(path=str(SHOTS / "unit-phone-children.png"))
-    page.get_by_role("heading", name=re.compile(r"^Thôn, bản")).scroll_into_view_if_needed()
-    page.screenshot(path=str(SHOTS / "unit-phone-villages.png"))
-    page.get_by_role("heading", name="Đảng viên đang sinh hoạt").scroll_into_view_if_needed()
-    page.screenshot(path=str(SHOTS / "unit-phone-members.png"))
+    for shot, heading in [
+        ("unit-phone-villages.png", re.compile(r"^Thôn, bản")),
+        ("unit-phone-members.png", "Đảng viên đang sinh hoạt"),
+        ("unit-phone-reorganisation.png", "Thay đổi tổ chức"),
+    ]:
+        page.get_by_role("heading", name=heading).evaluate("h => h.scrollIntoView({block: 'start'})")
+        page.screenshot(path=str(SHOTS / shot))
 
     member = unique_member_of(demo)
     page.goto(f"{live_server.url}/dang-vien/{member.pk}/")
@@ -225,3 +227,34 @@ def test_organizer_records_a_transfer(page, live_server):
         world.alice,
     )
     assert MemberEvent.objects.filter(member=member).count() == events_before + 1
+
+
+def test_tree_indents_units_by_depth(page, live_server, world):
+    """Each level of the tree is indented 1.25rem (20px) more than its parent."""
+    log_in(page, live_server, "alice", "x-alice")
+    expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
+    tree = page.locator("#unit-tree")
+    for name, padding in [
+        ("Đảng bộ huyện Pác Nặm", "0px"),
+        ("Đảng bộ xã Công Bằng", "20px"),
+        ("Chi bộ thôn Phya Mạ", "40px"),
+    ]:
+        row = tree.locator(".tree-row").filter(has=page.get_by_role("link", name=name, exact=True))
+        expect(row).to_have_css("padding-left", padding)
+
+
+def test_search_filters_as_you_type(page, live_server, world):
+    """The search box narrows the list while typing (htmx), without leaving the page."""
+    log_in(page, live_server, "alice", "x-alice")
+    page.get_by_role("navigation").get_by_role("link", name="Đảng viên", exact=True).click()
+    rows = page.locator("#members tbody tr")
+    expect(rows).to_have_count(2)  # Pác Nặm's two members; Kon Tum's is out of scope
+    url = page.url
+
+    page.get_by_role("searchbox", name="Tìm đảng viên").press_sequentially("dam thi anh")
+    expect(rows).to_have_count(1)
+    expect(rows.first.get_by_role("link")).to_have_text("Đàm Thị Ánh")
+    assert page.url == url
+
+    page.get_by_role("searchbox", name="Tìm đảng viên").fill("tran van son")
+    expect(rows).to_have_text(["Không có đảng viên nào."])

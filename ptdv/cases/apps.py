@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CasesConfig(AppConfig):
+    name = "ptdv.cases"
+    label = "cases"
+    verbose_name = "Hồ sơ phát triển đảng viên"

@@ -1,0 +1,175 @@
+"""Turns a case and its records into the regulation engine's plain inputs.
+
+The engine (ptdv.regulation) never sees a model: this module is the only translation, so
+the rules stay pure and a new kind of record changes one place.
+"""
+
+from dataclasses import replace
+from datetime import date
+
+from django.conf import settings
+
+from ptdv.cases.models import EXEMPT_RELATIONS, OPEN_STAGES, Case, CaseEvent, DocumentKind
+from ptdv.org.models import DecidingBody
+from ptdv.people.choices import MemberStatus
+from ptdv.people.counts import counts_by_branch
+from ptdv.people.models import MemberEvent
+from ptdv.regulation import CaseDates, CaseFacts, Introducer, RelativeCheck, Settings, Stage
+
+
+def regulation_settings() -> Settings:
+    return Settings(
+        verification_valid_months=settings.PTDV_VERIFICATION_VALID_MONTHS,
+        introduction_valid_months=settings.PTDV_INTRODUCTION_VALID_MONTHS,
+        youth_union_age=tuple(settings.PTDV_YOUTH_UNION_AGE),
+    )
+
+
+def last_events(case: Case) -> dict[str, CaseEvent]:
+    """The latest event of each stage of the case."""
+    return {event.stage: event for event in case.events.order_by("date", "id")}
+
+
+def _documents(case: Case) -> dict[str, date]:
+    return {doc.kind: doc.date for doc in case.documents.order_by("date", "id")}
+
+
+def status_on(member_id: int, day: date) -> str | None:
+    last = MemberEvent.objects.filter(member_id=member_id, date__lte=day).order_by("-date", "-id").first()
+    return last.status_after if last else None
+
+
+def branch_official_members(branch_id: int, day: date) -> int:
+    counts = counts_by_branch(day).get(branch_id)
+    return counts.official if counts else 0
+
+
+def _duplicate_of(case: Case) -> str | None:
+    person = case.person
+    if (
+        hasattr(person, "membership")
+        and person.membership.status != MemberStatus.LEFT
+        and case.member_id is None
+    ):
+        return f"{person.full_name} đã là đảng viên của {person.membership.branch.name}"
+    other = Case.objects.filter(person=person, stage__in=OPEN_STAGES).exclude(pk=case.pk).first()
+    if other:
+        return f"{person.full_name} đang có hồ sơ mở ở {other.branch.name}"
+    return None
+
+
+def facts_for(case: Case, meeting: dict | None = None) -> CaseFacts:
+    """CaseFacts of `case` as recorded; `meeting` adds a branch meeting not yet recorded."""
+    events = last_events(case)
+    documents = _documents(case)
+    awareness = events.get(Stage.AWARENESS)
+    branch = events.get(Stage.BRANCH_RESOLVED)
+    committee = events.get(Stage.COMMITTEE_RESOLVED)
+    meeting_data = meeting or (dict(branch.data, date=branch.date) if branch else None)
+    meeting_date = _as_date(meeting_data.get("date")) if meeting_data else None
+    consent = documents.get(DocumentKind.PROVINCE_CONSENT)
+    person = case.person
+    return CaseFacts(
+        birth_date=person.birth_date,
+        education=person.education,
+        literate=case.literate,
+        hardship_area=case.hardship_area,
+        fisherman=case.fisherman,
+        respected_elder=case.respected_elder,
+        province_consent_over_60=consent,
+        province_consent_elder=consent,
+        awareness_cert_no=awareness.data.get("cert_no") if awareness else None,
+        awareness_cert_date=_as_date(awareness.data.get("cert_date")) if awareness else None,
+        application_date=documents.get(DocumentKind.APPLICATION),
+        history_date=documents.get(DocumentKind.HISTORY),
+        history_certified_date=documents.get(DocumentKind.HISTORY_CERTIFIED),
+        verification_results_date=documents.get(DocumentKind.VERIFICATION_RESULTS),
+        relatives=tuple(
+            RelativeCheck(
+                relation=r.get_relation_display(),
+                name=r.name,
+                verified=r.verified_on is not None,
+                is_party_member=r.is_party_member,
+                exempt_relation=r.relation in EXEMPT_RELATIONS,
+            )
+            for r in case.relatives.all()
+        ),
+        introducers=tuple(
+            Introducer(
+                name=i.introducer.person.full_name,
+                is_official_on_intro_date=status_on(i.introducer_id, i.date) == MemberStatus.OFFICIAL,
+                months_together=i.months_together,
+                intro_date=i.date,
+                replacement=i.replacement,
+            )
+            for i in case.introductions.select_related("introducer__person")
+        ),
+        youth_union_resolution_date=documents.get(DocumentKind.YOUTH_UNION_RESOLUTION),
+        trade_union_resolution_date=documents.get(DocumentKind.TRADE_UNION_RESOLUTION),
+        youth_union_exists=case.youth_union_exists,
+        comments_mass_org_date=documents.get(DocumentKind.COMMENTS_MASS_ORG),
+        comments_residence_branch_date=documents.get(DocumentKind.COMMENTS_RESIDENCE),
+        branch_meeting_date=meeting_date,
+        branch_official_members=branch_official_members(case.branch_id, meeting_date)
+        if meeting_date
+        else None,
+        summoned_official_members=meeting_data.get("summoned") if meeting_data else None,
+        votes_for=meeting_data.get("votes_for") if meeting_data else None,
+        committee_delegated=_delegated(case),
+        committee_meeting_date=committee.date if committee else None,
+        committee_members=committee.data.get("members") if committee else None,
+        committee_votes_for=committee.data.get("votes_for") if committee else None,
+        former_member=case.former_member,
+        left_party_date=case.left_party_on,
+        cleared_conviction=case.cleared_conviction,
+        province_consent_readmission=consent,
+        previously_readmitted=case.previously_readmitted,
+        barred_reason=case.barred_reason,
+        stage=Stage(case.stage),
+        historical=case.historical,
+        duplicate_of=_duplicate_of(case),
+    )
+
+
+def _delegated(case: Case) -> bool:
+    """The grassroots committee decides admissions itself (đảng ủy cơ sở được ủy quyền)."""
+    grassroots = case.branch.grassroots()
+    return grassroots is not None and grassroots.deciding_body == DecidingBody.SELF
+
+
+def with_committee_meeting(facts: CaseFacts, data: dict) -> CaseFacts:
+    return replace(
+        facts,
+        committee_meeting_date=_as_date(data["date"]),
+        committee_members=data.get("members"),
+        committee_votes_for=data.get("votes_for"),
+    )
+
+
+def dates_for(case: Case) -> CaseDates:
+    """The dates the deadlines count from, as recorded."""
+    events = last_events(case)
+
+    def when(stage):
+        return events[stage].date if stage in events else None
+
+    decided = events.get(Stage.DECIDED)
+    return CaseDates(
+        branch_resolution_date=when(Stage.BRANCH_RESOLVED),
+        decision_extended=bool(events.get(Stage.SUBMITTED) and events[Stage.SUBMITTED].data.get("extended")),
+        decision_date=when(Stage.DECIDED),
+        decision_received_date=_as_date(decided.data.get("received_on")) if decided else None,
+        ceremony_date=when(Stage.PROBATION),
+        history_done_date=_documents(case).get(DocumentKind.PARTY_HISTORY),
+        recognition_meeting_date=when(Stage.RECOGNITION_PROPOSED),
+        recognition_decision_extended=bool(
+            events.get(Stage.RECOGNITION_PROPOSED) and events[Stage.RECOGNITION_PROPOSED].data.get("extended")
+        ),
+        recognition_decision_date=when(Stage.OFFICIAL),
+    )
+
+
+def _as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)

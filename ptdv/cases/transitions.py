@@ -1,0 +1,197 @@
+"""Opening a case and moving it along the path: the only code that appends case events.
+
+Each move is checked against the path, the user's role, the order of dates, the case's
+version (two officers moving the same case: one wins) and the regulation in force on the
+act's date. A refusal writes nothing. Admission and recognition move the member records
+(ptdv.people.membership) in the same transaction.
+"""
+
+from dataclasses import replace
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ptdv.cases.facts import branch_official_members, facts_for, regulation_settings, with_committee_meeting
+from ptdv.cases.models import Case, CaseEvent
+from ptdv.org.models import UnitKind
+from ptdv.people import membership
+from ptdv.people.choices import MemberEventKind
+from ptdv.regulation import (
+    CaseFacts,
+    Finding,
+    Stage,
+    allowed_transitions,
+    blocking,
+    check_transition,
+    format_vn,
+    official_date,
+    probation_end,
+    role_may_move,
+    version_on,
+)
+from ptdv.regulation.rules_meetings import branch_size, branch_vote
+
+
+class TransitionRefused(ValidationError):
+    """A move the regulation forbids; `findings` says why, with citations."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = findings
+        super().__init__([f"{f.message} ({f.citation})" if f.citation else f.message for f in findings])
+
+
+def _refuse(message: str, **params):
+    raise ValidationError(message % params if params else message)
+
+
+def grassroots_branch(case: Case) -> bool:
+    return case.branch.kind == UnitKind.GRASSROOTS_BRANCH
+
+
+@transaction.atomic
+def open_case(
+    person,
+    branch,
+    on: date,
+    *,
+    by,
+    source_organisation: str,
+    source_category: str,
+    helper=None,
+    historical: bool = False,
+    **flags,
+) -> Case:
+    """Put `person` into the source (nguồn) of `branch`; DUPLICATE_PERSON refuses a second path."""
+    if not branch.is_branch or not branch.active_on(on):
+        _refuse(_("Hồ sơ phải thuộc một chi bộ đang hoạt động vào ngày %(d)s."), d=format_vn(on))
+    if on > timezone.localdate():
+        _refuse(_("Ngày %(d)s ở tương lai."), d=format_vn(on))
+    case = Case(
+        person=person,
+        branch=branch,
+        opened_on=on,
+        source_organisation=source_organisation,
+        source_category=source_category,
+        helper=helper,
+        historical=historical,
+        created_by=by,
+        **flags,
+    )
+    duplicate = blocking(
+        check_transition(facts_for(case), Stage.SOURCE, on, regulation_settings()), Stage.SOURCE
+    )
+    if duplicate := [f for f in duplicate if f.code == "DUPLICATE_PERSON"]:
+        raise TransitionRefused(duplicate)
+    case.save()
+    CaseEvent.objects.create(
+        case=case,
+        stage=Stage.SOURCE,
+        date=on,
+        recorded_by=by,
+        data={
+            "source_organisation": source_organisation,
+            "source_category": source_category,
+            "helper": helper.pk if helper else None,
+        },
+    )
+    return case
+
+
+def findings_for_move(case: Case, target: Stage, on: date, data: dict) -> list[Finding]:
+    """Every finding (errors and warnings) for moving `case` to `target` by an act on `on`."""
+    settings = regulation_settings()
+    if target == Stage.BRANCH_RESOLVED:
+        return check_transition(facts_for(case, meeting={**data, "date": on}), target, on, settings)
+    facts = facts_for(case)
+    if target in (Stage.COMMITTEE_RESOLVED, Stage.DECIDED) and "members" in data:
+        facts = with_committee_meeting(facts, {**data, "date": on})
+    if target == Stage.RECOGNITION_PROPOSED:
+        return _recognition_meeting(case, facts, on, data)
+    return check_transition(facts, target, on, settings)
+
+
+def _recognition_meeting(case: Case, facts: CaseFacts, on: date, data: dict) -> list[Finding]:
+    """The branch meeting on recognition follows the size and two-thirds rules too."""
+    version = version_on(on)
+    if version is None:
+        return check_transition(facts, Stage.RECOGNITION_PROPOSED, on, regulation_settings())
+    meeting = replace(
+        facts,
+        branch_meeting_date=on,
+        branch_official_members=branch_official_members(case.branch_id, on),
+        summoned_official_members=data.get("summoned"),
+        votes_for=data.get("votes_for"),
+    )
+    found = branch_size(meeting, on, version, regulation_settings()) + branch_vote(
+        meeting, on, version, regulation_settings()
+    )
+    blocks = () if case.historical else (Stage.RECOGNITION_PROPOSED,)
+    return [replace(f, blocks=blocks) for f in found]
+
+
+@transaction.atomic
+def move(case: Case, target: str, on: date, data: dict, *, by, version: int, reason: str = "") -> CaseEvent:
+    """Record the act that moves `case` to `target`; refuse with a Vietnamese message otherwise."""
+    case = Case.objects.select_for_update().select_related("branch", "person").get(pk=case.pk)
+    if case.version != version:
+        _refuse(_("Hồ sơ vừa được người khác cập nhật; hãy tải lại trang và kiểm tra trước khi ghi."))
+    target, current = Stage(target), Stage(case.stage)
+    if target not in allowed_transitions(current, grassroots_branch(case)):
+        _refuse(_("Không thể chuyển hồ sơ từ “%(a)s” sang “%(b)s”."), a=current.label, b=target.label)
+    if not role_may_move(by.role, current, target):
+        _refuse(_("Vai trò của bạn không được ghi bước “%(b)s”."), b=target.label)
+    last = case.events.order_by("-date", "-id").first()
+    if on > timezone.localdate():
+        _refuse(_("Ngày %(d)s ở tương lai."), d=format_vn(on))
+    if last and on < last.date:
+        _refuse(
+            _("Ngày %(d)s trước ngày của bước trước (%(s)s, %(l)s)."),
+            d=format_vn(on),
+            s=Stage(last.stage).label,
+            l=format_vn(last.date),
+        )
+    if target in (Stage.WITHDRAWN, Stage.NOT_ADMITTED, Stage.REMOVED) and not reason.strip():
+        _refuse(_("Hãy ghi lý do."))
+    blockers = [] if case.historical else blocking(findings_for_move(case, target, on, data), target)
+    if blockers:
+        raise TransitionRefused(blockers)
+    _member_side_effects(case, target, on, data, by, reason)
+    event = CaseEvent.objects.create(
+        case=case, stage=target, date=on, data=data, reason=reason, recorded_by=by
+    )
+    case.stage = target
+    case.version += 1
+    case.save()
+    return event
+
+
+def _member_side_effects(case: Case, target: Stage, on: date, data: dict, by, reason: str) -> None:
+    """The ceremony makes a probationary member; recognition an official one; removal ends it."""
+    if target == Stage.PROBATION:
+        decided = case.events.filter(stage=Stage.DECIDED).order_by("-date").first()
+        case.member = membership.admit(
+            case.person,
+            case.branch,
+            on,
+            decision_no=decided.data.get("decision_no", "") if decided else "",
+            by=by,
+        )
+    elif target == Stage.RECOGNITION_PROPOSED:
+        if on < probation_end(case.member.admitted_on):
+            _refuse(
+                _("Chưa hết 12 tháng dự bị (đến %(d)s)."), d=format_vn(probation_end(case.member.admitted_on))
+            )
+    elif target == Stage.OFFICIAL:
+        # Official from the end of probation, even when the decision comes later.
+        membership.record(
+            case.member,
+            MemberEventKind.RECOGNISED,
+            official_date(case.member.admitted_on),
+            decision_no=data.get("decision_no", ""),
+            by=by,
+        )
+    elif target == Stage.REMOVED:
+        membership.record(case.member, MemberEventKind.REMOVED, on, note=reason, by=by)
