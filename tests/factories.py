@@ -3,6 +3,7 @@
 from datetime import date
 
 from ptdv.accounts.models import User
+from ptdv.cases import transitions
 from ptdv.org.models import BranchType, Unit, UnitKind, Village, VillageKind
 from ptdv.org.villages import assign
 from ptdv.people import membership
@@ -46,6 +47,18 @@ def member(branch, full_name="Hoàng Văn Bình", admitted=date(2010, 3, 1), off
         membership.record(m, "RECOGNISED", date(admitted.year + 1, admitted.month, admitted.day))
     m.refresh_from_db()
     return m
+
+
+def case(branch, full_name, *, by, on=date(2024, 3, 1), **fields):
+    """A case put into the source of `branch` (nguồn), through the real service."""
+    return transitions.open_case(
+        person(branch, full_name, birth=fields.pop("birth", date(2000, 1, 15)), **fields),
+        branch,
+        on,
+        by=by,
+        source_organisation="YOUTH_UNION",
+        source_category="YOUTH",
+    )
 
 
 class World:
@@ -100,6 +113,9 @@ class World:
         self.m_phya_ma = member(self.phya_ma, "Lý Văn Dũng", village=self.v_phya_ma, ethnicity="02")
         self.m_na_pai = member(self.na_pai, "Đàm Thị Ánh", sex="F", village=self.v_na_pai)
         self.m_thon_1 = member(self.thon_1, "Trần Văn Sơn", village=self.v_thon_1)
+
+        self.case_phya_ma = case(self.phya_ma, "Hà Thị Hoa", by=self.carol, sex="F", village=self.v_phya_ma)
+        self.case_thon_1 = case(self.thon_1, "Y Bình", by=self.olga)
 
     @staticmethod
     def user(username, role, unit, **extra):

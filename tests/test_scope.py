@@ -28,6 +28,12 @@ ROUTES = {
     "person-detail": "person",
     "member-detail": "member",
     "member-events": "member",
+    "web:case": "case",
+    "web:case-move": "case",
+    "web:case-record": "case",
+    "case-detail": "case",
+    "case-transitions": "case",
+    "case-findings": "case",
 }
 
 
@@ -48,8 +54,12 @@ def test_every_route_with_an_id_is_walked():
 
 def _url(name, pk):
     kwargs = {"pk": pk}
-    if name == "web:reorganise":
-        kwargs["act"] = "rename"
+    extra = {
+        "web:reorganise": {"act": "rename"},
+        "web:case-move": {"stage": "AWARENESS"},
+        "web:case-record": {"kind": "giay-to"},
+    }
+    kwargs.update(extra.get(name, {}))
     return reverse(name, kwargs=kwargs)
 
 
@@ -67,12 +77,14 @@ def _kinds(world, tree):
             "member": world.m_phya_ma,
             "person": world.m_phya_ma.person,
             "village": world.v_phya_ma,
+            "case": world.case_phya_ma,
         }
     return {
         "unit": world.thon_1,
         "member": world.m_thon_1,
         "person": world.m_thon_1.person,
         "village": world.v_thon_1,
+        "case": world.case_thon_1,
     }
 
 
@@ -92,14 +104,24 @@ def test_out_of_scope_id_answers_like_a_missing_one(world, username, route):
 
 READABLE = {
     # role → kinds of record it may open in its own scope
-    "alice": {"unit", "member", "person", "village"},
-    "bob": {"unit", "member", "person", "village"},
-    "carol": {"unit", "member", "person", "village"},
-    "victor": {"unit", "member", "person", "village"},
+    "alice": {"unit", "member", "person", "village", "case"},
+    "bob": {"unit", "member", "person", "village", "case"},
+    "carol": {"unit", "member", "person", "village", "case"},
+    "victor": {"unit", "member", "person", "village", "case"},
     "adam": {"unit", "village"},
-    "olga": {"unit", "member", "person", "village"},
+    "olga": {"unit", "member", "person", "village", "case"},
 }
-GET_ROUTES = ["web:unit", "web:member", "unit-detail", "village-detail", "person-detail", "member-detail"]
+GET_ROUTES = [
+    "web:unit",
+    "web:member",
+    "web:case",
+    "unit-detail",
+    "village-detail",
+    "person-detail",
+    "member-detail",
+    "case-detail",
+    "case-findings",
+]
 
 
 @pytest.mark.parametrize("username", sorted(READABLE))
@@ -118,7 +140,9 @@ def test_branch_secretary_sees_only_her_branch(world, client_for):
     assert carol.get(reverse("web:unit", args=[world.cong_bang.pk])).status_code == 404
 
 
-@pytest.mark.parametrize("url", ["/api/units/", "/api/villages/", "/api/persons/", "/api/members/"])
+@pytest.mark.parametrize(
+    "url", ["/api/units/", "/api/villages/", "/api/persons/", "/api/members/", "/api/cases/"]
+)
 def test_api_lists_hold_nothing_from_another_tree(world, url):
     alice_ids = {r["id"] for r in _client(world.alice).get(url).json()["results"]}
     olga_ids = {r["id"] for r in _client(world.olga).get(url).json()["results"]}
@@ -128,9 +152,10 @@ def test_api_lists_hold_nothing_from_another_tree(world, url):
 
 def test_pages_list_nothing_from_another_tree(world, client_for):
     alice = client_for(world.alice)
-    for url in ("/don-vi/", "/dang-vien/", "/dang-vien/?q=tran van son"):
+    for url in ("/don-vi/", "/dang-vien/", "/dang-vien/?q=tran van son", "/ho-so/", "/viec-can-lam/"):
         body = alice.get(url).content.decode()
-        assert "Trần Văn Sơn" not in body and "Đăk Tô" not in body
+        assert "Trần Văn Sơn" not in body and "Đăk Tô" not in body and "Y Bình" not in body
+    assert "Hà Thị Hoa" in alice.get("/ho-so/").content.decode()
 
 
 def test_viewer_does_not_see_ethnicity_religion_or_citizen_id(world, client_for):

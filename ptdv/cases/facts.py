@@ -25,13 +25,19 @@ def regulation_settings() -> Settings:
     )
 
 
+def _related(case: Case, name: str) -> list:
+    """A case's records; none yet for a case being opened (not saved)."""
+    return list(getattr(case, name).all()) if case.pk else []
+
+
 def last_events(case: Case) -> dict[str, CaseEvent]:
     """The latest event of each stage of the case."""
-    return {event.stage: event for event in case.events.order_by("date", "id")}
+    # Sorted in Python so that a prefetched `events` serves lists without a query per case.
+    return {event.stage: event for event in sorted(_related(case, "events"), key=lambda e: (e.date, e.id))}
 
 
 def _documents(case: Case) -> dict[str, date]:
-    return {doc.kind: doc.date for doc in case.documents.order_by("date", "id")}
+    return {doc.kind: doc.date for doc in sorted(_related(case, "documents"), key=lambda d: (d.date, d.id))}
 
 
 def status_on(member_id: int, day: date) -> str | None:
@@ -92,7 +98,7 @@ def facts_for(case: Case, meeting: dict | None = None) -> CaseFacts:
                 is_party_member=r.is_party_member,
                 exempt_relation=r.relation in EXEMPT_RELATIONS,
             )
-            for r in case.relatives.all()
+            for r in _related(case, "relatives")
         ),
         introducers=tuple(
             Introducer(
@@ -102,7 +108,7 @@ def facts_for(case: Case, meeting: dict | None = None) -> CaseFacts:
                 intro_date=i.date,
                 replacement=i.replacement,
             )
-            for i in case.introductions.select_related("introducer__person")
+            for i in _related(case, "introductions")
         ),
         youth_union_resolution_date=documents.get(DocumentKind.YOUTH_UNION_RESOLUTION),
         trade_union_resolution_date=documents.get(DocumentKind.TRADE_UNION_RESOLUTION),

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from ptdv.web.views import members, units
+from ptdv.web.views import cases, members, units
 
 app_name = "web"
 urlpatterns = [
@@ -12,6 +12,12 @@ urlpatterns = [
     path("dang-vien/", members.member_list, name="members"),
     path("dang-vien/<int:pk>/", members.member_detail, name="member"),
     path("dang-vien/<int:pk>/su-kien/", members.member_event, name="member-event"),
+    path("ho-so/", cases.board, name="board"),
+    path("ho-so/moi/", cases.case_new, name="case-new"),
+    path("ho-so/<int:pk>/", cases.case_detail, name="case"),
+    path("ho-so/<int:pk>/chuyen/<slug:stage>/", cases.case_move, name="case-move"),
+    path("ho-so/<int:pk>/ghi/<slug:kind>/", cases.case_record, name="case-record"),
+    path("viec-can-lam/", cases.todo, name="todo"),
     path("nguoi/moi/", members.person_edit, name="person-new"),
     path("nguoi/<int:pk>/", members.person_detail, name="person"),
     path("nguoi/<int:pk>/sua/", members.person_edit, name="person-edit"),

@@ -71,7 +71,9 @@ class PageProblems:
 
 
 def _new_page(browser, request, **context_options):
-    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", **context_options)
+    # Reduced motion: Bootstrap then scrolls and collapses at once, so screenshots are not mid-animation.
+    options = dict(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh", reduced_motion="reduce")
+    context = browser.new_context(**{**options, **context_options})
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     problems = PageProblems(page)

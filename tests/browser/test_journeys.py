@@ -193,6 +193,8 @@ def test_organizer_records_a_transfer(page, live_server):
     expect(error).to_be_visible()
     expect(error).to_have_text("Ngày 31/12/2009 trước ngày vào Đảng 01/03/2010.")
     expect(day).to_have_class(re.compile(r"\bis-invalid\b"))
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "member-event-refused.png"), full_page=True)
     expect(page.get_by_text("Đã lưu.")).to_have_count(0)
     member.refresh_from_db()
     assert member.branch == world.phya_ma

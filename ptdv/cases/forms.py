@@ -1,0 +1,167 @@
+"""The record each stage asks for, shared by the pages and the API so both refuse alike."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ptdv.cases.models import Case, DocumentKind, Introduction, RelativeVerification
+from ptdv.org.models import Unit
+from ptdv.people.models import PartyMember, Person
+from ptdv.regulation import Stage
+from ptdv.scope import VERIFICATION_ROLES
+from ptdv.web.forms import DATE_INPUT, ActDateField
+
+
+class StageForm(forms.Form):
+    """The date of the act the step records; subclasses add the stage's own record."""
+
+    date = ActDateField(label=_("Ngày"))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def stage_data(self) -> dict:
+        """What is stored on the event: JSON-ready, without the date, version and reason."""
+        data = {}
+        for name, value in self.cleaned_data.items():
+            if name in ("date", "version", "reason"):
+                continue
+            data[name] = value.isoformat() if hasattr(value, "isoformat") else value
+        return data
+
+
+class AwarenessForm(StageForm):
+    date = ActDateField(label=_("Ngày khai giảng lớp"))
+    class_name = forms.CharField(label=_("Lớp bồi dưỡng nhận thức về Đảng"), max_length=200)
+    cert_no = forms.CharField(label=_("Số giấy chứng nhận"), max_length=60, required=False)
+    cert_date = forms.DateField(label=_("Ngày cấp giấy chứng nhận"), widget=DATE_INPUT, required=False)
+
+
+class MeetingForm(StageForm):
+    date = ActDateField(label=_("Ngày họp chi bộ"))
+    summoned = forms.IntegerField(
+        label=_("Số đảng viên chính thức được triệu tập"), min_value=0, max_value=10000
+    )
+    votes_for = forms.IntegerField(label=_("Số phiếu tán thành"), min_value=0, max_value=10000)
+
+
+class CommitteeForm(StageForm):
+    date = ActDateField(label=_("Ngày họp đảng ủy"))
+    members = forms.IntegerField(label=_("Tổng số cấp ủy viên"), min_value=1, max_value=1000)
+    votes_for = forms.IntegerField(label=_("Số phiếu tán thành"), min_value=0, max_value=1000)
+
+
+class SubmittedForm(StageForm):
+    date = ActDateField(label=_("Ngày trình"))
+    receiving_body = forms.CharField(label=_("Cấp nhận hồ sơ"), max_length=200)
+    extended = forms.BooleanField(label=_("Gia hạn thêm 30 ngày làm việc"), required=False)
+    extension_reason = forms.CharField(label=_("Lý do gia hạn"), max_length=300, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("extended") and not data.get("extension_reason", "").strip():
+            self.add_error("extension_reason", _("Gia hạn phải có lý do."))
+        return data
+
+
+class DecidedForm(StageForm):
+    date = ActDateField(label=_("Ngày quyết định kết nạp"))
+    decision_no = forms.CharField(label=_("Số quyết định"), max_length=60)
+    received_on = forms.DateField(label=_("Ngày chi bộ nhận quyết định"), widget=DATE_INPUT, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("received_on") and data.get("date") and data["received_on"] < data["date"]:
+            self.add_error("received_on", _("Ngày nhận trước ngày quyết định."))
+        return data
+
+
+class CeremonyForm(StageForm):
+    date = ActDateField(label=_("Ngày lễ kết nạp"))
+
+
+class RecognitionForm(MeetingForm):
+    extended = forms.BooleanField(label=_("Gia hạn quyết định thêm 30 ngày làm việc"), required=False)
+
+
+class OfficialForm(StageForm):
+    date = ActDateField(label=_("Ngày quyết định công nhận"))
+    decision_no = forms.CharField(label=_("Số quyết định"), max_length=60)
+
+
+class ClosingForm(StageForm):
+    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}), max_length=1000)
+
+
+STAGE_FORMS: dict[Stage, type[StageForm]] = {
+    Stage.AWARENESS: AwarenessForm,
+    Stage.DOSSIER: StageForm,
+    Stage.BRANCH_RESOLVED: MeetingForm,
+    Stage.COMMITTEE_RESOLVED: CommitteeForm,
+    Stage.SUBMITTED: SubmittedForm,
+    Stage.DECIDED: DecidedForm,
+    Stage.PROBATION: CeremonyForm,
+    Stage.RECOGNITION_PROPOSED: RecognitionForm,
+    Stage.OFFICIAL: OfficialForm,
+    Stage.WITHDRAWN: ClosingForm,
+    Stage.NOT_ADMITTED: ClosingForm,
+    Stage.REMOVED: ClosingForm,
+}
+
+
+class CaseOpenForm(forms.ModelForm):
+    date = ActDateField(label=_("Ngày đưa vào nguồn"))
+
+    class Meta:
+        model = Case
+        fields = [
+            "person",
+            "branch",
+            "source_organisation",
+            "source_category",
+            "helper",
+            "hardship_area",
+            "youth_union_exists",
+            "historical",
+        ]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.visible_to(user).filter(membership__isnull=True)
+        self.fields["branch"].queryset = (
+            Unit.objects.visible_to(user).branches().filter(valid_to__isnull=True)
+        )
+        self.fields["helper"].queryset = (
+            PartyMember.objects.visible_to(user).current().select_related("person")
+        )
+
+
+class DocumentForm(forms.Form):
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+    kind = forms.ChoiceField(label=_("Giấy tờ"), choices=DocumentKind.choices)
+    date = forms.DateField(label=_("Ngày"), widget=DATE_INPUT)
+    number = forms.CharField(label=_("Số"), max_length=60, required=False)
+
+
+class RelativeForm(forms.ModelForm):
+    class Meta:
+        model = RelativeVerification
+        fields = ["relation", "name", "is_party_member", "verified_on", "conclusion"]
+        widgets = {"verified_on": DATE_INPUT, "conclusion": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None and user.role not in VERIFICATION_ROLES:
+            del self.fields["conclusion"]  # sensitive: organizers and committees only
+
+
+class IntroductionForm(forms.ModelForm):
+    class Meta:
+        model = Introduction
+        fields = ["introducer", "date", "months_together", "replacement"]
+        widgets = {"date": DATE_INPUT}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["introducer"].queryset = (
+            PartyMember.objects.visible_to(user).current().select_related("person")
+        )
