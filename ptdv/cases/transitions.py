@@ -156,7 +156,9 @@ def move(case: Case, target: str, on: date, data: dict, *, by, version: int, rea
     if target in (Stage.WITHDRAWN, Stage.NOT_ADMITTED, Stage.REMOVED) and not reason.strip():
         _refuse(_("Hãy ghi lý do."))
     if target == Stage.RECOGNITION_PROPOSED and on < probation_end(case.member.admitted_on):
-        _refuse(_("Chưa hết 12 tháng dự bị (đến %(d)s)."), d=format_vn(probation_end(case.member.admitted_on)))
+        _refuse(
+            _("Chưa hết 12 tháng dự bị (đến %(d)s)."), d=format_vn(probation_end(case.member.admitted_on))
+        )
     blockers = [] if case.historical else blocking(findings_for_move(case, target, on, data), target)
     if blockers:
         raise TransitionRefused(blockers)
