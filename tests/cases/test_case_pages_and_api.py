@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from rest_framework.test import APIClient
 
-from ptdv.cases.models import Case, CalendarDay
+from ptdv.cases.models import CalendarDay, Case
 from tests.cases.conftest import MEETING, complete_dossier, move
 from tests.factories import member, person
 
