@@ -9,7 +9,9 @@ from ptdv.accounts.models import User
 from ptdv.org import structure
 from ptdv.org.models import Unit, Village
 from ptdv.people.counts import unit_counts
-from ptdv.people.models import Person
+from ptdv.cases.models import Case, CaseEvent
+from ptdv.people.models import MemberEvent, Person
+from ptdv.regulation import Stage
 from ptdv.people.names import fold
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +34,8 @@ def test_demo_reproduces_the_articles_structure(demo):
     _cong_bang_figures()
     _tan_canh_has_every_village_its_own_branch()
     _names_are_generated_never_the_real_ones()
+    _admissions_match_the_articles()
+    _cases_stand_at_every_stage()
 
 
 def _pac_nam_figures():
@@ -87,3 +91,40 @@ def test_demo_users_get_random_passwords_printed_once_and_a_second_run_changes_n
     call_command("demo")
     assert "đã có dữ liệu" in capsys.readouterr().out
     assert Person.objects.count() == before
+
+
+def _admitted(code, first, last, **person):
+    unit = Unit.objects.get(code=code)
+    filters = {f"member__person__{k}": v for k, v in person.items()}
+    return MemberEvent.objects.filter(
+        kind="ADMITTED", date__range=(first, last), branch__path__startswith=unit.path, **filters
+    )
+
+
+def _admissions_match_the_articles():
+    mid_2023 = date(2023, 6, 30)
+    assert _admitted("BK.PN", date(2021, 1, 1), mid_2023).count() == 220
+    assert _admitted("BK.PN", date(2021, 1, 1), mid_2023, occupation="FARMER").count() == 96
+    assert _admitted("BK.PN", date(2023, 1, 1), mid_2023).count() == 23
+    assert _admitted("BK.PN", date(2023, 1, 1), mid_2023, occupation="FARMER").count() == 9
+    cong_bang_2023 = _admitted("BK.PN.X01", date(2023, 1, 1), mid_2023)
+    assert [(e.date, e.branch.name) for e in cong_bang_2023] == [(date(2023, 3, 15), "Chi bộ thôn Phya Mạ")]
+    assert _admitted("KT.DT", date(2015, 1, 1), date(2020, 6, 30)).count() == 425
+    assert _admitted("KT.DT", date(2015, 1, 1), date(2020, 6, 30), youth_union=True).count() == 306
+
+
+def _cases_stand_at_every_stage():
+    cong_bang = Unit.objects.get(code="BK.PN.X01")
+    open_there = Case.objects.filter(branch__path__startswith=cong_bang.path).exclude(stage="OFFICIAL")
+    assert sorted(open_there.values_list("stage", flat=True)) == ["AWARENESS"] * 6 + ["SUBMITTED"] * 2
+    assert {
+        d.month
+        for d in CaseEvent.objects.filter(
+            case__in=open_there.filter(stage="AWARENESS"), stage="AWARENESS"
+        ).values_list("date", flat=True)
+    } == {6}
+    assert set(Case.objects.values_list("stage", flat=True)) == {s.value for s in Stage}
+    assert not Case.objects.filter(historical=False).exists()
+    # Every admission through a case created the member on the ceremony date.
+    for case in Case.objects.filter(stage="OFFICIAL").select_related("member")[:50]:
+        assert case.events.get(stage="PROBATION").date == case.member.admitted_on

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
+from ptdv.demo import cases as demo_cases
 from ptdv.demo import places
 from ptdv.demo.people import PersonFactory
 from ptdv.org.models import (
@@ -27,7 +29,8 @@ from ptdv.people.models import MemberEvent, PartyMember, Person
 from ptdv.regulation.dates import add_months
 
 FOUNDED = date(2000, 1, 1)
-SNAPSHOT = date(2023, 6, 30)  # the articles' "now": members counted are admitted by then
+# Members not admitted through a demo case joined before every window the articles count.
+BEFORE_WINDOWS = date(2014, 12, 31)
 
 
 @dataclass
@@ -194,15 +197,28 @@ class Builder:
             plan.add(branch, self.rng.randint(20, 40), occupation=Occupation.CIVIL_SERVANT, **people)
 
     # --- members ------------------------------------------------------------------------
-    def members(self, plan: Plan, factories: dict[str, PersonFactory]):
-        people, starts = [], []
-        for branch, count, village, options in plan.rows:
+    def members(
+        self, plan: Plan, factories: dict[str, PersonFactory], slots
+    ) -> list[tuple[PartyMember, date]]:
+        """Members of every plan row; those given an admission slot joined through a case.
+
+        Returns (member, ceremony date) of the latter, whose case paths are written next.
+        """
+        people, starts, admissions = [], [], []
+        for index, (branch, count, village, options) in enumerate(plan.rows):
             factory = factories[branch.code.split(".")[0]]
-            for _ in range(count):
-                admitted = SNAPSHOT - timedelta(days=self.rng.randint(400, 365 * 40))
+            row_slots = slots.get(index, [])
+            for n in range(count):
+                slot = row_slots[n] if n < len(row_slots) else None
+                admitted = (
+                    slot.ceremony if slot else BEFORE_WINDOWS - timedelta(days=self.rng.randint(0, 365 * 35))
+                )
                 person = factory.person(branch, on=admitted, village=village, **options)
+                if slot and slot.youth_union is not None:
+                    person.youth_union = slot.youth_union
                 people.append(person)
                 starts.append((branch, admitted))
+                admissions.append(slot)
         Person.objects.bulk_create(people, batch_size=500)
         members = PartyMember.objects.bulk_create(
             [
@@ -217,27 +233,40 @@ class Builder:
             ],
             batch_size=500,
         )
-        events = []
-        for member in members:
-            events.append(
-                MemberEvent(
-                    member=member,
-                    kind=MemberEventKind.ADMITTED,
-                    date=member.admitted_on,
-                    branch=member.branch,
-                    status_after=MemberStatus.PROBATIONARY,
-                )
-            )
-            events.append(
-                MemberEvent(
-                    member=member,
-                    kind=MemberEventKind.RECOGNISED,
-                    date=member.official_on,
-                    branch=member.branch,
-                    status_after=MemberStatus.OFFICIAL,
-                )
-            )
-        MemberEvent.objects.bulk_create(events, batch_size=1000)
+        MemberEvent.objects.bulk_create(
+            [event for member in members for event in _admitted_and_recognised(member)], batch_size=1000
+        )
+        return [(m, slot.ceremony) for m, slot in zip(members, admissions, strict=True) if slot]
+
+
+def _admitted_and_recognised(member: PartyMember) -> list[MemberEvent]:
+    common = dict(member=member, branch=member.branch)
+    return [
+        MemberEvent(
+            kind=MemberEventKind.ADMITTED,
+            date=member.admitted_on,
+            status_after=MemberStatus.PROBATIONARY,
+            **common,
+        ),
+        MemberEvent(
+            kind=MemberEventKind.RECOGNISED,
+            date=member.official_on,
+            status_after=MemberStatus.OFFICIAL,
+            **common,
+        ),
+    ]
+
+
+def _rooms(plan: Plan, prefix: str, village: bool | None) -> dict[int, int]:
+    """Plan rows under `prefix` (village branches, other branches, or all) and how many of
+    their members may be recent admissions: half, in branches of at least 8."""
+    return {
+        i: count // 2
+        for i, (branch, count, _, _) in enumerate(plan.rows)
+        if branch.code.startswith(prefix)
+        and count >= 8
+        and (village is None or (branch.branch_type == BranchType.VILLAGE) == village)
+    }
 
 
 @transaction.atomic
@@ -246,4 +275,20 @@ def build(seed: int = 2023) -> None:
     plan = Plan()
     builder.pac_nam(plan)
     builder.dak_to(plan)
-    builder.members(plan, {"BK": PersonFactory(builder.rng, "006"), "KT": PersonFactory(builder.rng, "062")})
+    phya_ma = next(i for i, row in enumerate(plan.rows) if row[0].code == "BK.PN.X01.T01")
+    cong_bang = {i for i, row in enumerate(plan.rows) if row[0].code.startswith("BK.PN.X01.")}
+    slots = demo_cases.pac_nam_admissions(
+        builder.rng,
+        _rooms(plan, "BK.PN.", village=True),
+        _rooms(plan, "BK.PN.", village=False),
+        phya_ma,
+        cong_bang,
+    )
+    slots.update(demo_cases.dak_to_admissions(builder.rng, _rooms(plan, "KT.DT.", village=None)))
+    factories = {"BK": PersonFactory(builder.rng, "006"), "KT": PersonFactory(builder.rng, "062")}
+    admitted = builder.members(plan, factories, slots)
+    writer = demo_cases.CaseWriter(builder.rng, timezone.localdate())
+    for member, ceremony in admitted:
+        writer.admitted(member, ceremony)
+    demo_cases.open_cases(writer, plan, factories)
+    writer.save()
