@@ -84,3 +84,15 @@ def test_only_the_admin_role_uses_the_admin_and_keeps_the_holiday_calendar(world
     world.alice.is_staff = True
     world.alice.save()
     assert client_for(world.alice).get("/quan-tri/cases/calendarday/").status_code in (302, 403)
+
+
+def test_collectstatic_with_the_production_storage_succeeds(tmp_path):
+    """`make run` collects static files with the compressed manifest storage; a missing file
+    referenced by a vendored one (e.g. a source map) would stop it."""
+    env = {**os.environ, "PTDV_DATA_DIR": str(tmp_path), "PTDV_TESTING": "", "DEBUG": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "ptdv", "collectstatic", "--noinput", "-v0"],
+        env=env, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "static" / "staticfiles.json").exists()

@@ -134,7 +134,7 @@ class CaseOpenForm(forms.ModelForm):
 
 
 class DocumentForm(forms.Form):
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, case=None, **kwargs):
         super().__init__(*args, **kwargs)
 
     kind = forms.ChoiceField(label=_("Giấy tờ"), choices=DocumentKind.choices)
@@ -148,7 +148,7 @@ class RelativeForm(forms.ModelForm):
         fields = ["relation", "name", "is_party_member", "verified_on", "conclusion"]
         widgets = {"verified_on": DATE_INPUT, "conclusion": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, case=None, **kwargs):
         super().__init__(*args, **kwargs)
         if user is not None and user.role not in VERIFICATION_ROLES:
             del self.fields["conclusion"]  # sensitive: organizers and committees only
@@ -160,8 +160,12 @@ class IntroductionForm(forms.ModelForm):
         fields = ["introducer", "date", "months_together", "replacement"]
         widgets = {"date": DATE_INPUT}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, case=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["introducer"].queryset = (
-            PartyMember.objects.visible_to(user).current().select_related("person")
-        )
+        members = PartyMember.objects.visible_to(user).current().select_related("person")
+        if case is not None:
+            # Introducers worked or lived with the applicant: members of the same grassroots
+            # organisation, which also keeps the list short on a slow connection.
+            home = case.branch.grassroots() or case.branch
+            members = members.filter(branch__path__startswith=home.path)
+        self.fields["introducer"].queryset = members

@@ -59,7 +59,10 @@ class PersonForm(forms.ModelForm):
 class MemberEventForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Sự kiện"),
-        choices=[("", "— chọn sự kiện —"), *[(k.value, k.label) for k in MemberEventKind if k in MOVEMENT_KINDS]],
+        choices=[
+            ("", "— chọn sự kiện —"),
+            *[(k.value, k.label) for k in MemberEventKind if k in MOVEMENT_KINDS],
+        ],
     )
     date = ActDateField(label=_("Ngày"))
     branch = ScopedUnitField(queryset=Unit.objects.none(), required=False, label=_("Chi bộ chuyển đến"))

@@ -150,3 +150,36 @@ def test_admin_days_off_push_the_deadline(world, ready):
     first = _api(world.alice).get("/api/deadlines/").json()[0]["due_date"]
     CalendarDay.objects.create(date=date(2025, 3, 3), kind="DAY_OFF", note="Nghỉ bù")
     assert _api(world.alice).get("/api/deadlines/").json()[0]["due_date"] > first
+
+
+def test_checklist_records_are_added_from_the_case_page(world, client_for):
+    case = world.case_phya_ma
+    client = client_for(world.carol)
+    assert (
+        client.post(
+            f"/ho-so/{case.pk}/ghi/giay-to/", {"kind": "APPLICATION", "date": "2024-06-02"}
+        ).status_code
+        == 302
+    )
+    assert (
+        client.post(
+            f"/ho-so/{case.pk}/ghi/tham-tra/",
+            {"relation": "FATHER", "name": "Hà Văn Tư", "conclusion": "lén ghi"},
+        ).status_code
+        == 302
+    )
+    bad = client.post(
+        f"/ho-so/{case.pk}/ghi/gioi-thieu/",
+        {"introducer": world.m_thon_1.pk, "date": "2024-06-02", "months_together": 24},
+    )
+    assert bad.status_code == 400
+    assert case.documents.get().kind == "APPLICATION"
+    # A branch secretary does not record verification conclusions (organizers and committees only).
+    assert case.relatives.get().conclusion == ""
+    assert not case.introductions.exists()
+
+
+def test_introducers_offered_are_members_of_the_same_grassroots_organisation(world, client_for):
+    member(world.na_pai, "Lục Văn Kiên")
+    page = client_for(world.alice).get(f"/ho-so/{world.case_phya_ma.pk}/").content.decode()
+    assert "Lục Văn Kiên" in page and "Trần Văn Sơn" not in page

@@ -133,7 +133,7 @@ def _case_context(request, case, bound=None):
         "sees_verification": request.user.role in VERIFICATION_ROLES,
         "document_form": case_forms.DocumentForm(user=request.user),
         "relative_form": case_forms.RelativeForm(user=request.user),
-        "introduction_form": case_forms.IntroductionForm(user=request.user),
+        "introduction_form": case_forms.IntroductionForm(user=request.user, case=case),
         "history": case.history.select_related("history_user")[:20],
     }
 
@@ -196,13 +196,19 @@ def case_new(request):
     )
 
 
+# URL word → (form, its name in the page's context, how to record it).
 RECORDS = {
     "giay-to": (
         case_forms.DocumentForm,
+        "document_form",
         lambda case, d, by: DossierDocument.objects.create(case=case, recorded_by=by, **d),
     ),
-    "tham-tra": (case_forms.RelativeForm, lambda case, d, by: case.relatives.create(**d)),
-    "gioi-thieu": (case_forms.IntroductionForm, lambda case, d, by: case.introductions.create(**d)),
+    "tham-tra": (case_forms.RelativeForm, "relative_form", lambda case, d, by: case.relatives.create(**d)),
+    "gioi-thieu": (
+        case_forms.IntroductionForm,
+        "introduction_form",
+        lambda case, d, by: case.introductions.create(**d),
+    ),
 }
 
 
@@ -214,18 +220,12 @@ def case_record(request, pk, kind):
     require_editor(request)
     if kind not in RECORDS or not case.is_open:
         return redirect("web:case", pk=case.pk)
-    form_class, create = RECORDS[kind]
-    form = (
-        form_class(request.POST, user=request.user)
-        if form_class is case_forms.IntroductionForm
-        else form_class(request.POST)
-    )
+    form_class, name, create = RECORDS[kind]
+    form = form_class(request.POST, user=request.user, case=case)
     if apply(request, form, lambda data: create(case, data, request.user)):
         return redirect("web:case", pk=case.pk)
     context = _case_context(request, case)
-    context[
-        {"giay-to": "document_form", "tham-tra": "relative_form", "gioi-thieu": "introduction_form"}[kind]
-    ] = form
+    context[name] = form
     return render(request, "web/case_detail.html", context, status=400)
 
 
