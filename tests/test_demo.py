@@ -6,13 +6,13 @@ import pytest
 from django.core.management import call_command
 
 from ptdv.accounts.models import User
+from ptdv.cases.models import Case, CaseEvent
 from ptdv.org import structure
 from ptdv.org.models import Unit, Village
 from ptdv.people.counts import unit_counts
-from ptdv.cases.models import Case, CaseEvent
 from ptdv.people.models import MemberEvent, Person
-from ptdv.regulation import Stage
 from ptdv.people.names import fold
+from ptdv.regulation import Stage
 
 pytestmark = pytest.mark.django_db
 
