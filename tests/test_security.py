@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -76,9 +77,12 @@ def test_secret_key_is_generated_once_into_the_data_folder(tmp_path):
 def test_only_the_admin_role_uses_the_admin_and_keeps_the_holiday_calendar(world, client_for):
     adam = client_for(world.adam)
     assert adam.get("/quan-tri/cases/calendarday/").status_code == 200
-    assert adam.post(
-        "/quan-tri/cases/calendarday/add/", {"date": "2026-12-31", "kind": "DAY_OFF", "note": "Nghỉ bù"}
-    ).status_code == 302
+    assert (
+        adam.post(
+            "/quan-tri/cases/calendarday/add/", {"date": "2026-12-31", "kind": "DAY_OFF", "note": "Nghỉ bù"}
+        ).status_code
+        == 302
+    )
     users = adam.get("/quan-tri/accounts/user/").content.decode()
     assert "alice" in users and "olga" not in users
     world.alice.is_staff = True
@@ -92,7 +96,22 @@ def test_collectstatic_with_the_production_storage_succeeds(tmp_path):
     env = {**os.environ, "PTDV_DATA_DIR": str(tmp_path), "PTDV_TESTING": "", "DEBUG": ""}
     result = subprocess.run(
         [sys.executable, "-m", "ptdv", "collectstatic", "--noinput", "-v0"],
-        env=env, capture_output=True, text=True, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert (tmp_path / "static" / "staticfiles.json").exists()
+
+
+def test_the_server_command_of_make_run_is_accepted(tmp_path):
+    """`make run` serves with gunicorn's flags from the Makefile; an unknown flag stops it."""
+    recipe = next(line for line in Path("Makefile").read_text().splitlines() if "gunicorn ptdv.wsgi" in line)
+    flags = recipe.split("gunicorn", 1)[1].replace("$(HOST)", "127.0.0.1").replace("$(PORT)", "8000").split()
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    env = {**os.environ, "PTDV_DATA_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [str(gunicorn), *flags, "--check-config"], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr[-2000:]

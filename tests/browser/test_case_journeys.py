@@ -209,6 +209,8 @@ def test_an_expired_certificate_blocks_the_branch_vote_with_its_message(page, ne
     banner = section.get_by_role("alert").filter(has_text="Chưa đủ điều kiện theo quy định")
     expect(banner).to_be_visible()
     expect(banner.locator('[data-code="AWARENESS_CERT"]')).to_be_visible()
+    # The warning judges the same facts as the move: Phya Mạ has 3 official members.
+    expect(banner.locator('[data-code="BRANCH_SIZE"]')).to_have_count(0)
 
     section.get_by_label("Ngày họp chi bộ").fill("2025-02-03")
     section.get_by_label("Số đảng viên chính thức được triệu tập").fill("3")

@@ -12,7 +12,7 @@ from ptdv.cases.deadlines import case_deadlines, due_items, working_calendar
 from ptdv.cases.facts import facts_for, regulation_settings
 from ptdv.cases.models import OPEN_STAGES, Case, CaseEvent, DossierDocument, SourceCategory
 from ptdv.org.models import Unit
-from ptdv.regulation import PATH, Stage, allowed_transitions, blocking, check, check_transition, role_may_move
+from ptdv.regulation import PATH, Stage, allowed_transitions, blocking, check, role_may_move
 from ptdv.scope import VERIFICATION_ROLES, can_edit
 from ptdv.web.views.common import apply, require_editor, scoped_get
 
@@ -101,9 +101,10 @@ def _event_details(event) -> list[tuple[str, str]]:
 MEETING_CODES = {"BRANCH_VOTE", "COMMITTEE_VOTE"}
 
 
-def _blocked_today(facts, stage, today):
-    """What would block the move if its act were dated today: the warning shown before it."""
-    found = blocking(check_transition(facts, stage, today, regulation_settings()), stage)
+def _blocked_on(case, stage, on):
+    """What would block the move if its act were dated `on`: the warning shown before it,
+    judged on the same facts as the move itself (transitions.findings_for_move)."""
+    found = blocking(transitions.findings_for_move(case, stage, on, {}), stage)
     return [f for f in found if f.code not in MEETING_CODES]
 
 
@@ -119,7 +120,9 @@ def _case_context(request, case, bound=None):
             if bound is not None and bound.prefix == stage.value
             else form_class(prefix=stage.value, initial={"version": case.version})
         )
-        moves.append({"stage": stage, "form": form, "blocked": _blocked_today(facts, stage, today)})
+        # Once a date was typed (and refused), judge the warning on that date, not today.
+        typed = form.cleaned_data.get("date") if form.is_bound and hasattr(form, "cleaned_data") else None
+        moves.append({"stage": stage, "form": form, "blocked": _blocked_on(case, stage, typed or today)})
     return {
         "case": case,
         "events": [(e, _event_details(e)) for e in case.events.select_related("recorded_by")],
