@@ -48,9 +48,9 @@ class CommitteeForm(StageForm):
     votes_for = forms.IntegerField(label=_("Số phiếu tán thành"), min_value=0, max_value=1000)
 
 
-class SubmittedForm(StageForm):
-    date = ActDateField(label=_("Ngày trình"))
-    receiving_body = forms.CharField(label=_("Cấp nhận hồ sơ"), max_length=200)
+class ExtensionMixin(forms.Form):
+    """A deadline DOMAIN.md lets extend by 30 working days, always with a reason."""
+
     extended = forms.BooleanField(label=_("Gia hạn thêm 30 ngày làm việc"), required=False)
     extension_reason = forms.CharField(label=_("Lý do gia hạn"), max_length=300, required=False)
 
@@ -59,6 +59,11 @@ class SubmittedForm(StageForm):
         if data.get("extended") and not data.get("extension_reason", "").strip():
             self.add_error("extension_reason", _("Gia hạn phải có lý do."))
         return data
+
+
+class SubmittedForm(ExtensionMixin, StageForm):
+    date = ActDateField(label=_("Ngày trình"))
+    receiving_body = forms.CharField(label=_("Cấp nhận hồ sơ"), max_length=200)
 
 
 class DecidedForm(StageForm):
@@ -77,8 +82,8 @@ class CeremonyForm(StageForm):
     date = ActDateField(label=_("Ngày lễ kết nạp"))
 
 
-class RecognitionForm(MeetingForm):
-    extended = forms.BooleanField(label=_("Gia hạn quyết định thêm 30 ngày làm việc"), required=False)
+class RecognitionForm(ExtensionMixin, MeetingForm):
+    pass
 
 
 class OfficialForm(StageForm):
@@ -157,7 +162,7 @@ class RelativeForm(forms.ModelForm):
 class IntroductionForm(forms.ModelForm):
     class Meta:
         model = Introduction
-        fields = ["introducer", "date", "months_together", "replacement"]
+        fields = ["introducer", "date", "relationship", "months_together", "replacement"]
         widgets = {"date": DATE_INPUT}
 
     def __init__(self, *args, user, case=None, **kwargs):

@@ -222,6 +222,9 @@ class Introduction(models.Model):
         verbose_name=_("đảng viên giới thiệu"),
     )
     date = models.DateField(_("ngày giới thiệu"))
+    relationship = models.CharField(
+        _("quan hệ, nơi cùng công tác/học tập/cư trú"), max_length=200, blank=True
+    )
     months_together = models.PositiveIntegerField(_("số tháng cùng công tác/học tập/cư trú"))
     replacement = models.BooleanField(_("người giới thiệu thay thế"), default=False)
 

@@ -183,3 +183,23 @@ def test_introducers_offered_are_members_of_the_same_grassroots_organisation(wor
     member(world.na_pai, "Lục Văn Kiên")
     page = client_for(world.alice).get(f"/ho-so/{world.case_phya_ma.pk}/").content.decode()
     assert "Lục Văn Kiên" in page and "Trần Văn Sơn" not in page
+
+
+def test_board_filters_by_unit(world, client_for):
+    client = client_for(world.alice)
+    assert "Hà Thị Hoa" in client.get("/ho-so/", {"unit": world.cong_bang.pk}).content.decode()
+    assert "Hà Thị Hoa" not in client.get("/ho-so/", {"unit": world.na_pai.pk}).content.decode()
+    assert client.get("/ho-so/", {"unit": world.thon_1.pk}).status_code == 404
+
+
+def test_an_extension_needs_a_reason(world):
+    case = world.case_phya_ma
+    body = {
+        "stage": "SUBMITTED",
+        "date": "2024-04-01",
+        "version": case.version,
+        "receiving_body": "Huyện ủy",
+        "extended": True,
+    }
+    response = _api(world.alice).post(f"/api/cases/{case.pk}/transitions/", body, format="json")
+    assert response.status_code == 400 and "Gia hạn phải có lý do" in str(response.json())

@@ -11,7 +11,7 @@ from ptdv.cases import transitions
 from ptdv.cases.deadlines import case_deadlines, due_items, working_calendar
 from ptdv.cases.facts import facts_for, regulation_settings
 from ptdv.cases.models import OPEN_STAGES, Case, CaseEvent, DossierDocument, SourceCategory
-from ptdv.org.models import Unit
+from ptdv.org.models import BRANCH_KINDS, Unit
 from ptdv.regulation import PATH, Stage, allowed_transitions, blocking, check, role_may_move
 from ptdv.scope import VERIFICATION_ROLES, can_edit
 from ptdv.web.views.common import apply, require_editor, scoped_get
@@ -60,6 +60,9 @@ def board(request):
             "categories": SourceCategory.choices,
             "stages": stages,
             "filters": request.GET,
+            "units": Unit.objects.visible_to(request.user)
+            .exclude(kind__in=BRANCH_KINDS)
+            .filter(valid_to__isnull=True),
             "open_stages": [s for s in PATH if s.value in OPEN_STAGES],
         },
     )
@@ -108,6 +111,11 @@ def _blocked_on(case, stage, on):
     return [f for f in found if f.code not in MEETING_CODES]
 
 
+def _initial(case) -> dict:
+    deciding = case.branch.deciding_unit()
+    return {"version": case.version, "receiving_body": deciding.name if deciding else ""}
+
+
 def _case_context(request, case, bound=None):
     today = timezone.localdate()
     facts = facts_for(case)
@@ -118,7 +126,7 @@ def _case_context(request, case, bound=None):
         form = (
             bound
             if bound is not None and bound.prefix == stage.value
-            else form_class(prefix=stage.value, initial={"version": case.version})
+            else form_class(prefix=stage.value, initial=_initial(case))
         )
         # Once a date was typed (and refused), judge the warning on that date, not today.
         typed = form.cleaned_data.get("date") if form.is_bound and hasattr(form, "cleaned_data") else None
