@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ptdv.recorded import Recorded
 from ptdv.regulation import STAGE_LABELS, Stage
 from ptdv.scope import PERSONAL_DATA_ROLES, ScopedQuerySet
 
@@ -108,7 +109,7 @@ class Case(models.Model):
         return self.stage in OPEN_STAGES
 
 
-class CaseEvent(models.Model):
+class CaseEvent(Recorded):
     """A transition of a case, dated by the act it records; `data` holds the stage's record."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
@@ -116,10 +117,6 @@ class CaseEvent(models.Model):
     date = models.DateField(_("ngày"))
     data = models.JSONField(default=dict, blank=True)
     reason = models.TextField(_("lý do"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedQuerySet.as_manager()
     scope_path = "case__branch__path"
@@ -145,7 +142,7 @@ class DocumentKind(models.TextChoices):
     PARTY_HISTORY = "PARTY_HISTORY", _("Lý lịch đảng viên (sau lễ kết nạp)")
 
 
-class DossierDocument(models.Model):
+class DossierDocument(Recorded):
     """A document of the dossier checklist with its date (the latest of a kind counts)."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="documents")
@@ -153,10 +150,6 @@ class DossierDocument(models.Model):
     date = models.DateField(_("ngày"))
     number = models.CharField(_("số"), max_length=60, blank=True)
     note = models.CharField(_("ghi chú"), max_length=300, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
     objects = ScopedQuerySet.as_manager()

@@ -1,6 +1,5 @@
 """The organisation tree (tổ chức đảng), villages, and the dated record of their changes."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Length, Substr
@@ -8,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
+from ptdv.recorded import Recorded
 from ptdv.scope import ALL_ROLES, ScopedQuerySet
 
 
@@ -145,7 +145,7 @@ class UnitChangeKind(models.TextChoices):
     DISSOLVED = "DISSOLVED", _("Giải thể")
 
 
-class UnitChange(models.Model):
+class UnitChange(Recorded):
     """A dated reorganisation act on a unit, appended and never rewritten."""
 
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="changes")
@@ -157,10 +157,6 @@ class UnitChange(models.Model):
     new_parent = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     predecessors = models.ManyToManyField(Unit, blank=True, related_name="successor_changes")
     note = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedQuerySet.as_manager()
     scope_path = "unit__path"
@@ -205,17 +201,13 @@ class Village(models.Model):
         return f"{self.get_kind_display()} {self.name}"
 
 
-class VillageAssignment(models.Model):
+class VillageAssignment(Recorded):
     """From `valid_from` (until `valid_to`) the village lived in `branch`'s party life."""
 
     village = models.ForeignKey(Village, on_delete=models.PROTECT, related_name="assignments")
     branch = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     valid_from = models.DateField()
     valid_to = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedQuerySet.as_manager()
     scope_path = "village__branch__path"

@@ -3,7 +3,6 @@
 import re
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -21,6 +20,7 @@ from ptdv.people.choices import (
     Religion,
     Sex,
 )
+from ptdv.recorded import Recorded
 from ptdv.scope import PERSONAL_DATA_ROLES, ScopedQuerySet
 
 CITIZEN_ID_RE = re.compile(r"^\d{12}$")
@@ -150,7 +150,7 @@ class PartyMember(models.Model):
         return self.person.full_name
 
 
-class MemberEvent(models.Model):
+class MemberEvent(Recorded):
     """A dated movement of a member, appended in date order and never rewritten.
 
     `branch` and `status_after` are where the member stands after the event, so the
@@ -164,10 +164,6 @@ class MemberEvent(models.Model):
     status_after = models.CharField(max_length=12, choices=MemberStatus.choices)
     decision_no = models.CharField(_("số quyết định"), max_length=60, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
     objects = ScopedQuerySet.as_manager()

@@ -6,11 +6,11 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from ptdv.cases.models import Case, DocumentKind
+from ptdv.cases.models import Case
 from ptdv.people.choices import MemberStatus
 from ptdv.regulation import Stage
 from tests.browser.conftest import PHONE, SHOTS
-from tests.cases.conftest import complete_dossier
+from tests.cases.conftest import complete_dossier, record_checklist
 from tests.factories import World, member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,24 +30,6 @@ def add_introducers(world):
         member(world.phya_ma, "Lục Văn Kiên", admitted=date(2005, 1, 1)),
         member(world.phya_ma, "Ma Thị Nhung", admitted=date(2008, 1, 1), sex="F"),
     ]
-
-
-def record_checklist(case, world):
-    """The records of complete_dossier (documents, verification, introductions) without its moves."""
-    for kind, day in [
-        (DocumentKind.APPLICATION, date(2024, 6, 2)),
-        (DocumentKind.HISTORY, date(2024, 6, 3)),
-        (DocumentKind.VERIFICATION_RESULTS, date(2024, 9, 1)),
-        (DocumentKind.HISTORY_CERTIFIED, date(2024, 9, 5)),
-        (DocumentKind.COMMENTS_MASS_ORG, date(2024, 12, 1)),
-        (DocumentKind.COMMENTS_RESIDENCE, date(2024, 12, 2)),
-    ]:
-        case.documents.create(kind=kind, date=day)
-    case.relatives.create(relation="SELF", name=case.person.full_name, verified_on=date(2024, 9, 1))
-    case.relatives.create(relation="FATHER", name="Hà Văn Tư", is_party_member=True)
-    case.relatives.create(relation="MOTHER", name="Lò Thị Mến", verified_on=date(2024, 9, 1))
-    for introducer in world.introducers:
-        case.introductions.create(introducer=introducer, date=date(2024, 12, 15), months_together=24)
 
 
 def move_section(page, stage):

@@ -28,6 +28,12 @@ def complete_dossier(case: Case, world, cert_date=date(2024, 5, 10)):
         cert_date=cert_date.isoformat(),
     )
     move(case, "DOSSIER", date(2024, 6, 1), by)
+    record_checklist(case, world)
+    return case
+
+
+def record_checklist(case: Case, world) -> None:
+    """The dossier records (documents, verification, introductions) the branch vote needs."""
     for kind, day in [
         (DocumentKind.APPLICATION, date(2024, 6, 2)),
         (DocumentKind.HISTORY, date(2024, 6, 3)),
@@ -42,7 +48,6 @@ def complete_dossier(case: Case, world, cert_date=date(2024, 5, 10)):
     case.relatives.create(relation="MOTHER", name="Lò Thị Mến", verified_on=date(2024, 9, 1))
     for introducer in world.introducers:
         case.introductions.create(introducer=introducer, date=date(2024, 12, 15), months_together=24)
-    return case
 
 
 @pytest.fixture
