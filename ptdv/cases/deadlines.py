@@ -7,17 +7,10 @@ from django.db.models import Prefetch
 
 from ptdv.cases.facts import dates_for
 from ptdv.cases.models import CalendarDay, Case, CaseEvent
-from ptdv.regulation import Deadline, Stage, WorkingCalendar, deadlines_for, status
+from ptdv.regulation import PATH, Deadline, Stage, WorkingCalendar, deadlines_for, status
 
 # Stages whose deadlines run: from the branch resolution to the recognition decision.
-RUNNING = [
-    Stage.BRANCH_RESOLVED,
-    Stage.COMMITTEE_RESOLVED,
-    Stage.SUBMITTED,
-    Stage.DECIDED,
-    Stage.PROBATION,
-    Stage.RECOGNITION_PROPOSED,
-]
+RUNNING = PATH[PATH.index(Stage.BRANCH_RESOLVED) : PATH.index(Stage.OFFICIAL)]
 
 
 def working_calendar() -> WorkingCalendar:
