@@ -4,11 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ptdv.cases.models import Case, DocumentKind, Introduction, RelativeVerification
+from ptdv.fields import DATE_INPUT, ActDateField
 from ptdv.org.models import Unit
 from ptdv.people.models import PartyMember, Person
 from ptdv.regulation import Stage
 from ptdv.scope import VERIFICATION_ROLES
-from ptdv.web.forms import DATE_INPUT, ActDateField
 
 
 class StageForm(forms.Form):

@@ -1,25 +1,13 @@
 """Forms of the web pages. Choices of units and villages come from the user's scope."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ptdv.fields import DATE_INPUT, ActDateField
 from ptdv.org.models import BranchType, Unit, UnitKind, Village
 from ptdv.people.choices import MemberEventKind
 from ptdv.people.membership import MOVEMENT_KINDS
 from ptdv.people.models import Person
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class ActDateField(forms.DateField):
-    """The date of the act recorded (meeting, decision), defaulting to today."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("Ngày hiệu lực"))
-        kwargs.setdefault("widget", DATE_INPUT)
-        kwargs.setdefault("initial", timezone.localdate)
-        super().__init__(**kwargs)
 
 
 class ScopedUnitField(forms.ModelChoiceField):
