@@ -6,6 +6,7 @@ SQLite in a data folder by default, so a fresh checkout just runs; one variable
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,15 +55,21 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "treebeard",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "ptdv.accounts",
     "ptdv.org",
     "ptdv.people",
     "ptdv.cases",
+    "ptdv.audit",
+    "ptdv.notices",
     "ptdv.web",
     "ptdv.demo",
 ]
@@ -76,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -173,7 +181,7 @@ X_FRAME_OPTIONS = "DENY"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -196,6 +204,14 @@ PTDV_INTRODUCTION_VALID_MONTHS = envint("PTDV_INTRODUCTION_VALID_MONTHS", 6)
 PTDV_YOUTH_UNION_AGE = tuple(int(a) for a in envlist("PTDV_YOUTH_UNION_AGE", "16,30"))
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# API tokens: only a hash is stored; a token lives PTDV_TOKEN_DAYS days unless chosen otherwise.
+KNOX_TOKEN_MODEL = "accounts.ApiToken"
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=envint("PTDV_TOKEN_DAYS", 90)),
+    "AUTH_HEADER_PREFIX": "Token",
+    "TOKEN_PREFIX": "ptdv_",
+}
 
 LOGGING = {
     "version": 1,

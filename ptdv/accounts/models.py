@@ -1,9 +1,13 @@
 """Users: every user has one role and is bound to one unit; their scope is its subtree."""
 
+import secrets
+
 from django.contrib.auth import models as auth_models
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from knox.models import AbstractAuthToken, AuthTokenManager
 from simple_history.models import HistoricalRecords
 
 from ptdv import scope
@@ -34,7 +38,13 @@ class User(AbstractUser):
         verbose_name=_("đơn vị"),
     )
 
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    # Set when someone else chose the password (demo, createuser, reset by an officer):
+    # the user must pick their own before anything else (ptdv.accounts.middleware).
+    must_change_password = models.BooleanField(_("phải đổi mật khẩu"), default=False)
+    # Part of every session's auth hash: changing it signs the user out everywhere.
+    session_salt = models.CharField(max_length=32, blank=True, default="", editable=False)
+
+    history = HistoricalRecords(excluded_fields=["password", "last_login", "session_salt"])
     objects = UserManager()
 
     # Only the administrator manages accounts, within their own subtree.
@@ -48,3 +58,29 @@ class User(AbstractUser):
     @property
     def role_label(self) -> str:
         return self.get_role_display()
+
+    def get_session_auth_hash(self):
+        """Django checks this on every request; it changes with the password or `session_salt`."""
+        return salted_hmac(
+            "ptdv.accounts.User.session", f"{self.password}|{self.session_salt}", algorithm="sha256"
+        ).hexdigest()
+
+    def sign_out_everywhere(self) -> None:
+        self.session_salt = secrets.token_hex(16)
+        self.save(update_fields=["session_salt"])
+
+
+class ApiToken(AbstractAuthToken):
+    """Khóa API: only a hash of the token is stored (django-rest-knox); shown once, can expire."""
+
+    name = models.CharField(_("tên gợi nhớ"), max_length=80, blank=True)
+
+    history = HistoricalRecords()
+    objects = AuthTokenManager.from_queryset(ScopedQuerySet)()
+    scope_path = "user__unit__path"
+    scope_roles = frozenset({scope.ADMIN})
+
+    class Meta:
+        verbose_name = _("khóa API")
+        verbose_name_plural = _("khóa API")
+        ordering = ["-created"]

@@ -100,6 +100,13 @@ class Case(models.Model):
         verbose_name_plural = _("hồ sơ phát triển đảng viên")
         ordering = ["person__sort_key", "id"]
         indexes = [models.Index(fields=["stage"])]
+        constraints = [
+            # DUPLICATE_PERSON kept by the database too, so two simultaneous openings cannot
+            # both win (ptdv.cases.transitions turns the lost race into the same refusal).
+            models.UniqueConstraint(
+                fields=["person"], condition=models.Q(stage__in=OPEN_STAGES), name="one_open_case_per_person"
+            )
+        ]
 
     def __str__(self):
         return f"{self.person} — {self.get_stage_display()}"
@@ -118,6 +125,7 @@ class CaseEvent(Recorded):
     data = models.JSONField(default=dict, blank=True)
     reason = models.TextField(_("lý do"), blank=True)
 
+    history = HistoricalRecords()
     objects = ScopedQuerySet.as_manager()
     scope_path = "case__branch__path"
     scope_roles = PERSONAL_DATA_ROLES
@@ -243,6 +251,8 @@ class CalendarDay(models.Model):
     date = models.DateField(_("ngày"), unique=True)
     kind = models.CharField(_("loại"), max_length=8, choices=Kind.choices)
     note = models.CharField(_("ghi chú"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("ngày nghỉ / làm bù")

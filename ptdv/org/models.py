@@ -88,6 +88,9 @@ class Unit(MP_Node):
     )
     valid_from = models.DateField(_("thành lập ngày"), null=True, blank=True)
     valid_to = models.DateField(_("giải thể / hợp nhất ngày"), null=True, blank=True)
+    # Acts before this day were done on paper and may be entered as historical data (not
+    # judged by the regulation); from this day on every act is judged. Unset: inherited.
+    ptdv_since = models.DateField(_("bắt đầu dùng PTĐV từ ngày"), null=True, blank=True)
 
     history = HistoricalRecords()
     objects = UnitManager()
@@ -158,6 +161,7 @@ class UnitChange(Recorded):
     predecessors = models.ManyToManyField(Unit, blank=True, related_name="successor_changes")
     note = models.TextField(blank=True)
 
+    history = HistoricalRecords(m2m_fields=[predecessors])
     objects = ScopedQuerySet.as_manager()
     scope_path = "unit__path"
     scope_roles = ALL_ROLES
@@ -209,6 +213,7 @@ class VillageAssignment(Recorded):
     valid_from = models.DateField()
     valid_to = models.DateField(null=True, blank=True)
 
+    history = HistoricalRecords()
     objects = ScopedQuerySet.as_manager()
     scope_path = "village__branch__path"
     scope_roles = ALL_ROLES

@@ -85,6 +85,8 @@ class Person(models.Model):
     # Derived from full_name on save: diacritic-free search and Vietnamese sort order.
     search_name = models.CharField(max_length=120, editable=False, db_index=True)
     sort_key = models.CharField(max_length=240, editable=False, db_index=True)
+    # Optimistic lock: an edit names the version it was made on; a stale one is refused.
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     history = HistoricalRecords()
     objects = ScopedQuerySet.as_manager()

@@ -1,15 +1,17 @@
 from datetime import date
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+
+from ptdv.accounts.models import ApiToken
 
 pytestmark = pytest.mark.django_db
 
 
 def _token_client(user):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    _, token = ApiToken.objects.create(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return client
 
 
