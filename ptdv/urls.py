@@ -6,6 +6,7 @@ urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("quan-tri/", admin.site.urls),
+    path("tai-khoan/", include("ptdv.accounts.urls")),
     path("api/", include("ptdv.api.urls")),
     path("", include("ptdv.web.urls")),
 ]
