@@ -4,13 +4,15 @@ from datetime import date
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
+from django.utils import timezone
 
 from ptdv.accounts.models import User
 from ptdv.cases.models import Case, CaseEvent
 from ptdv.org import structure
 from ptdv.org.models import Unit, Village
 from ptdv.people.counts import unit_counts
-from ptdv.people.models import MemberEvent, Person
+from ptdv.people.models import MemberEvent, PartyMember, Person
 from ptdv.people.names import fold
 from ptdv.regulation import Stage
 
@@ -36,6 +38,8 @@ def test_demo_reproduces_the_articles_structure(demo):
     _names_are_generated_never_the_real_ones()
     _admissions_match_the_articles()
     _cases_stand_at_every_stage()
+    _historical_cases_predate_ptdv_since()
+    _members_live_in_their_branch()
 
 
 def _pac_nam_figures():
@@ -128,3 +132,15 @@ def _cases_stand_at_every_stage():
     # Every admission through a case created the member on the ceremony date.
     for case in Case.objects.filter(stage="OFFICIAL").select_related("member")[:50]:
         assert case.events.get(stage="PROBATION").date == case.member.admitted_on
+
+
+def _historical_cases_predate_ptdv_since():
+    """The demo's cases are paper work: every act before the day its roots started using PTĐV."""
+    today = timezone.localdate()
+    assert {root.ptdv_since for root in Unit.objects.get_root_nodes()} == {today}
+    assert not CaseEvent.objects.filter(date__gte=today).exists()
+
+
+def _members_live_in_their_branch():
+    """Person scope and member scope agree (issue 6, High 5)."""
+    assert not PartyMember.objects.current().exclude(person__unit=F("branch")).exists()

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from ptdv.api.serializers import ScopedRelatedField
 from ptdv.api.views import EditorsWrite, ScopedViewSet
-from ptdv.cases import transitions
+from ptdv.cases import corrections, transitions
 from ptdv.cases.deadlines import due_items
 from ptdv.cases.facts import facts_for, regulation_settings
 from ptdv.cases.forms import STAGE_FORMS
@@ -26,6 +26,8 @@ class CaseSerializer(serializers.ModelSerializer):
     branch = ScopedRelatedField(queryset=Unit.objects.all())
     helper = ScopedRelatedField(queryset=PartyMember.objects.all(), required=False, allow_null=True)
     opened_on = serializers.DateField(default=timezone.localdate)
+    # Why a closed case's facts are corrected (organizers only); kept in the case's history.
+    reason = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=1000)
 
     class Meta:
         model = Case
@@ -51,23 +53,33 @@ class CaseSerializer(serializers.ModelSerializer):
             "barred_reason",
             "historical",
             "version",
+            "reason",
         ]
         read_only_fields = ["stage", "member", "version"]
+        # DRF would check one_open_case_per_person itself, in English and without the rule code;
+        # transitions.open_case refuses DUPLICATE_PERSON in the user's words instead.
+        validators = []
 
     def create(self, validated):
         data = dict(validated)
-        return transitions.open_case(
-            data.pop("person"),
-            data.pop("branch"),
-            data.pop("opened_on"),
-            by=self.context["request"].user,
-            **data,
-        )
+        data.pop("reason", None)
+        try:
+            return transitions.open_case(
+                data.pop("person"),
+                data.pop("branch"),
+                data.pop("opened_on"),
+                by=self.context["request"].user,
+                **data,
+            )
+        except transitions.TransitionRefused as refused:
+            # The refusal shape of the transitions endpoint, so the rule code (DUPLICATE_PERSON) shows.
+            raise ValidationError({"findings": [f.to_dict() for f in refused.findings]}) from refused
 
     def update(self, instance, validated):
         for field in ("person", "branch", "opened_on", "source_organisation", "source_category"):
             validated.pop(field, None)  # these are the case's identity; a new case is opened instead
-        return super().update(instance, validated)
+        reason = validated.pop("reason", "")
+        return corrections.change_facts(instance, validated, by=self.context["request"].user, reason=reason)
 
 
 class FindingSerializer(serializers.Serializer):
@@ -156,7 +168,8 @@ class CaseViewSet(
             as_of = date.fromisoformat(request.query_params.get("as_of") or timezone.localdate().isoformat())
         except ValueError as bad:
             raise ValidationError({"as_of": ["Ngày phải theo dạng YYYY-MM-DD."]}) from bad
-        return Response([f.to_dict() for f in check(facts_for(case), as_of, regulation_settings())])
+        found = check(facts_for(case, viewer=request.user), as_of, regulation_settings())
+        return Response([f.to_dict() for f in found])
 
 
 class DueItemSerializer(serializers.Serializer):

@@ -5,6 +5,7 @@ from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
 from ptdv.org.models import Unit, Village
+from ptdv.people import membership
 from ptdv.people.membership import MOVEMENT_KINDS
 from ptdv.people.models import MemberEvent, PartyMember, Person, validate_citizen_id
 from ptdv.scope import sees_sensitive
@@ -96,6 +97,8 @@ class PersonSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs):
         """Run the model's own validation so the API and the forms refuse the same things."""
+        if self.instance is not None:
+            membership.check_person_unit(self.instance, attrs.get("unit"))
         instance = Person(**{**self._current(), **attrs})
         instance.full_clean(exclude=["search_name", "sort_key"], validate_unique=False)
         attrs["full_name"] = instance.full_name

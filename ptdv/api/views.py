@@ -10,7 +10,7 @@ from ptdv.org import reorganisation, villages
 from ptdv.org.models import Unit, Village
 from ptdv.people import membership
 from ptdv.people.models import PartyMember, Person
-from ptdv.people.names import fold
+from ptdv.people.search import search_members
 from ptdv.scope import ORGANIZER, can_edit
 
 
@@ -89,8 +89,7 @@ class PartyMemberViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Scope
 
     def get_queryset(self):
         members = super().get_queryset().select_related("person")
-        query = fold(self.request.query_params.get("q", ""))
-        return members.filter(person__search_name__contains=query) if query else members
+        return search_members(members, self.request.user, self.request.query_params.get("q", ""))
 
     @extend_schema(request=s.MemberEventCreateSerializer, responses={201: s.MemberEventSerializer})
     @action(detail=True, methods=["get", "post"], serializer_class=s.MemberEventSerializer)

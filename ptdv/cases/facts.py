@@ -8,12 +8,13 @@ from dataclasses import replace
 from datetime import date
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from ptdv.cases.models import EXEMPT_RELATIONS, OPEN_STAGES, Case, CaseEvent, DocumentKind
 from ptdv.org.models import DecidingBody
 from ptdv.people.choices import MemberStatus
 from ptdv.people.counts import counts_by_branch
-from ptdv.people.models import MemberEvent
+from ptdv.people.models import MemberEvent, PartyMember
 from ptdv.regulation import CaseDates, CaseFacts, Introducer, RelativeCheck, Settings, Stage
 
 
@@ -50,22 +51,43 @@ def branch_official_members(branch_id: int, day: date) -> int:
     return counts.official if counts else 0
 
 
-def _duplicate_of(case: Case) -> str | None:
-    person = case.person
-    if (
-        hasattr(person, "membership")
-        and person.membership.status != MemberStatus.LEFT
-        and case.member_id is None
-    ):
-        return f"{person.full_name} đã là đảng viên của {person.membership.branch.name}"
-    other = Case.objects.filter(person=person, stage__in=OPEN_STAGES).exclude(pk=case.pk).first()
-    if other:
-        return f"{person.full_name} đang có hồ sơ mở ở {other.branch.name}"
-    return None
+def other_path(person, case: Case | None = None) -> Case | PartyMember | None:
+    """The person's current membership or open case, other than `case`: DUPLICATE_PERSON."""
+    member = PartyMember.objects.exclude(status=MemberStatus.LEFT).filter(person=person).first()
+    if member is not None and (case is None or case.member_id != member.pk):
+        return member
+    others = Case.objects.filter(person=person, stage__in=OPEN_STAGES)
+    return (others.exclude(pk=case.pk) if case is not None and case.pk else others).first()
 
 
-def facts_for(case: Case, meeting: dict | None = None) -> CaseFacts:
-    """CaseFacts of `case` as recorded; `meeting` adds a branch meeting not yet recorded."""
+def in_scope(record, viewer) -> bool:
+    return viewer is not None and type(record).objects.visible_to(viewer).filter(pk=record.pk).exists()
+
+
+def _duplicate_of(case: Case, viewer) -> str | None:
+    """What `viewer` may be told of the other path: where it is only when in their scope.
+
+    Naming a branch outside the scope would tell the user that a record they may not see
+    exists, and where (ptdv.scope).
+    """
+    other = other_path(case.person, case)
+    if other is None:
+        return None
+    if not in_scope(other, viewer):
+        return _(
+            "Người này đã có hồ sơ hoặc đang là đảng viên ở đơn vị khác — hãy liên hệ Ban Tổ chức cấp trên."
+        )
+    where = {"p": case.person.full_name, "u": other.branch.name}
+    if isinstance(other, PartyMember):
+        return _("%(p)s đã là đảng viên của %(u)s.") % where
+    return _("%(p)s đang có hồ sơ mở ở %(u)s.") % where
+
+
+def facts_for(case: Case, meeting: dict | None = None, viewer=None) -> CaseFacts:
+    """CaseFacts of `case` as recorded; `meeting` adds a branch meeting not yet recorded.
+
+    `viewer` is the user the findings are for: a duplicate is named only within their scope.
+    """
     events = last_events(case)
     documents = _documents(case)
     awareness = events.get(Stage.AWARENESS)
@@ -133,7 +155,7 @@ def facts_for(case: Case, meeting: dict | None = None) -> CaseFacts:
         barred_reason=case.barred_reason,
         stage=Stage(case.stage),
         historical=case.historical,
-        duplicate_of=_duplicate_of(case),
+        duplicate_of=_duplicate_of(case, viewer),
     )
 
 

@@ -126,6 +126,11 @@ class CaseOpenForm(forms.ModelForm):
             "youth_union_exists",
             "historical",
         ]
+        help_texts = {
+            "historical": _(
+                "Chỉ Ban Tổ chức đánh dấu, cho việc đã làm trên giấy trước ngày đơn vị bắt đầu dùng PTĐV."
+            )
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

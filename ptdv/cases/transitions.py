@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ptdv.cases import historical as paper
 from ptdv.cases.facts import branch_official_members, facts_for, regulation_settings, with_committee_meeting
 from ptdv.cases.models import Case, CaseEvent
 from ptdv.org.models import UnitKind
@@ -64,7 +65,13 @@ def open_case(
     historical: bool = False,
     **flags,
 ) -> Case:
-    """Put `person` into the source (nguồn) of `branch`; DUPLICATE_PERSON refuses a second path."""
+    """Put `person` into the source (nguồn) of `branch`; DUPLICATE_PERSON refuses a second path.
+
+    `historical` marks a case whose acts were done on paper (ptdv.cases.historical decides who
+    may and for which dates).
+    """
+    if historical:
+        paper.check_may_mark(branch, on, by)
     if not branch.is_branch or not branch.active_on(on):
         _refuse(_("Hồ sơ phải thuộc một chi bộ đang hoạt động vào ngày %(d)s."), d=format_vn(on))
     if on > timezone.localdate():
@@ -80,10 +87,10 @@ def open_case(
         created_by=by,
         **flags,
     )
-    duplicate = blocking(
-        check_transition(facts_for(case), Stage.SOURCE, on, regulation_settings()), Stage.SOURCE
-    )
-    if duplicate := [f for f in duplicate if f.code == "DUPLICATE_PERSON"]:
+    # Judged as a new case even when historical: a person never has two paths at once.
+    facts = replace(facts_for(case, viewer=by), historical=False)
+    found = blocking(check_transition(facts, Stage.SOURCE, on, regulation_settings()), Stage.SOURCE)
+    if duplicate := [f for f in found if f.code == "DUPLICATE_PERSON"]:
         raise TransitionRefused(duplicate)
     case.save()
     CaseEvent.objects.create(
@@ -100,12 +107,15 @@ def open_case(
     return case
 
 
-def findings_for_move(case: Case, target: Stage, on: date, data: dict) -> list[Finding]:
-    """Every finding (errors and warnings) for moving `case` to `target` by an act on `on`."""
+def findings_for_move(case: Case, target: Stage, on: date, data: dict, *, by) -> list[Finding]:
+    """Every finding (errors and warnings) for `by` moving `case` to `target` by an act on `on`.
+
+    They block nothing only for a paper act of a historical case (ptdv.cases.historical).
+    """
     settings = regulation_settings()
-    if target == Stage.BRANCH_RESOLVED:
-        return check_transition(facts_for(case, meeting={**data, "date": on}), target, on, settings)
-    facts = facts_for(case)
+    as_history = paper.recorded_as_history(case, on, by)
+    meeting = {**data, "date": on} if target == Stage.BRANCH_RESOLVED else None
+    facts = replace(facts_for(case, meeting=meeting, viewer=by), historical=as_history)
     if target in (Stage.COMMITTEE_RESOLVED, Stage.DECIDED) and "members" in data:
         facts = with_committee_meeting(facts, {**data, "date": on})
     if target == Stage.RECOGNITION_PROPOSED:
@@ -128,7 +138,7 @@ def _recognition_meeting(case: Case, facts: CaseFacts, on: date, data: dict) -> 
     found = branch_size(meeting, on, version, regulation_settings()) + branch_vote(
         meeting, on, version, regulation_settings()
     )
-    blocks = () if case.historical else (Stage.RECOGNITION_PROPOSED,)
+    blocks = () if facts.historical else (Stage.RECOGNITION_PROPOSED,)
     return [replace(f, blocks=blocks) for f in found]
 
 
@@ -159,7 +169,7 @@ def move(case: Case, target: str, on: date, data: dict, *, by, version: int, rea
         _refuse(
             _("Chưa hết 12 tháng dự bị (đến %(d)s)."), d=format_vn(probation_end(case.member.admitted_on))
         )
-    blockers = [] if case.historical else blocking(findings_for_move(case, target, on, data), target)
+    blockers = blocking(findings_for_move(case, target, on, data, by=by), target)
     if blockers:
         raise TransitionRefused(blockers)
     _member_side_effects(case, target, on, data, by, reason)

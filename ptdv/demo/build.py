@@ -15,6 +15,7 @@ from django.utils import timezone
 from ptdv.demo import cases as demo_cases
 from ptdv.demo import places
 from ptdv.demo.people import PersonFactory
+from ptdv.org import adoption
 from ptdv.org.models import (
     BranchType,
     DecidingBody,
@@ -292,3 +293,7 @@ def build(seed: int = 2023) -> None:
         writer.admitted(member, ceremony)
     demo_cases.open_cases(writer, plan, factories)
     writer.save()
+    # Every demo case is historical, its acts all before today: "done on paper" before the
+    # demo started using PTĐV, so from today on each act is judged (ptdv.org.adoption).
+    for root in Unit.objects.get_root_nodes():
+        adoption.set_ptdv_since(root, writer.today)

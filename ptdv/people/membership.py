@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from ptdv.people.choices import LEAVING_EVENTS, MemberEventKind, MemberStatus
 from ptdv.people.models import MemberEvent, PartyMember, Person
@@ -35,6 +36,23 @@ def _check_branch(branch, on: date) -> None:
         raise ValidationError(
             {"branch": _("Chi bộ %(u)s không hoạt động vào ngày %(d)s.") % {"u": branch.name, "d": _vn(on)}}
         )
+
+
+MEMBER_MOVES_WITH_MEMBERSHIP = _lazy(
+    "Đảng viên chỉ chuyển đơn vị quản lý cùng với sinh hoạt đảng: "
+    "hãy ghi sự kiện “Chuyển chi bộ trong Đảng bộ” ở trang đảng viên."
+)
+
+
+def check_person_unit(person: Person, unit) -> None:
+    """Refuse moving a member's person record on its own.
+
+    The person's unit decides who sees their sensitive data, the membership's branch who
+    sees the member: they stay together, and only `record(..., TRANSFERRED)` moves both.
+    """
+    moved = person.pk is not None and unit is not None and unit.pk != person.unit_id
+    if moved and PartyMember.objects.filter(person=person).exists():
+        raise ValidationError({"unit": MEMBER_MOVES_WITH_MEMBERSHIP})
 
 
 def _start(person: Person, branch, on: date, kind, status, decision_no, by) -> PartyMember:

@@ -104,4 +104,4 @@ class CaseFacts:
     # The case itself.
     stage: Stage = Stage.SOURCE
     historical: bool = False  # loaded as history: findings shown, never blocking
-    duplicate_of: str | None = None  # the other open case or member with the same CCCD
+    duplicate_of: str | None = None  # the person's other open case or membership, as the user may know it

@@ -178,8 +178,11 @@ def duplicate_person(
     settings: Settings,
     target: Stage | None = None,
 ) -> list[Finding]:
-    """DUPLICATE_PERSON: một số căn cước công dân chỉ có một hồ sơ đang mở hoặc một đảng viên."""
+    """DUPLICATE_PERSON: một người chỉ có một hồ sơ đang mở hoặc một tư cách đảng viên.
+
+    `duplicate_of` is already worded for the user it is shown to (ptdv.cases.facts): where the
+    other path is, only when that is within their scope.
+    """
     if not facts.duplicate_of:
         return []
-    message = f"Số căn cước công dân trùng với {facts.duplicate_of}"
-    return [error(DUPLICATE_PERSON, message, version, facts, blocks=(Stage.SOURCE,))]
+    return [error(DUPLICATE_PERSON, facts.duplicate_of, version, facts, blocks=(Stage.SOURCE,))]

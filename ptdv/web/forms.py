@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from ptdv.fields import DATE_INPUT, ActDateField
 from ptdv.org.models import BranchType, Unit, UnitKind, Village
 from ptdv.people.choices import MemberEventKind
-from ptdv.people.membership import MOVEMENT_KINDS
-from ptdv.people.models import Person
+from ptdv.people.membership import MEMBER_MOVES_WITH_MEMBERSHIP, MOVEMENT_KINDS
+from ptdv.people.models import PartyMember, Person
 
 
 class ScopedUnitField(forms.ModelChoiceField):
@@ -40,6 +40,10 @@ class PersonForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"] = ScopedUnitField(queryset=_units(user), label=_("Đơn vị quản lý"))
+        if self.instance.pk and PartyMember.objects.filter(person=self.instance).exists():
+            # A member's person moves only with the membership (ptdv.people.membership).
+            self.fields["unit"].disabled = True
+            self.fields["unit"].help_text = MEMBER_MOVES_WITH_MEMBERSHIP
         self.fields["village"].queryset = Village.objects.visible_to(user).select_related("branch")
         self.fields["citizen_id"].widget.attrs.update(inputmode="numeric", maxlength=12)
 
@@ -100,6 +104,18 @@ class MergeForm(forms.Form):
 class DissolveForm(forms.Form):
     date = ActDateField()
     note = forms.CharField(label=_("Lý do"), required=False, max_length=500)
+
+
+class PtdvSinceForm(forms.Form):
+    ptdv_since = forms.DateField(
+        label=_("Bắt đầu dùng PTĐV từ ngày"),
+        widget=DATE_INPUT,
+        help_text=_(
+            "Việc làm trên giấy trước ngày này được Ban Tổ chức nhập là dữ liệu lịch sử; "
+            "từ ngày này mọi bước đều được kiểm tra theo quy định. "
+            "Các đơn vị trực thuộc chưa có ngày riêng dùng ngày này."
+        ),
+    )
 
 
 class ChildUnitForm(forms.Form):

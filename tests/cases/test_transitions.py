@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from ptdv.cases import transitions
 from ptdv.cases.models import Case
+from ptdv.org import adoption
 from ptdv.people.counts import unit_counts
 from tests.cases.conftest import MEETING, complete_dossier, move
 from tests.factories import case as new_case
@@ -139,6 +140,7 @@ def test_acts_are_dated_in_order_and_closing_needs_a_reason(world):
 
 
 def test_historical_cases_record_facts_without_blocking(world):
+    adoption.set_ptdv_since(world.bac_kan, date(2020, 1, 1))  # the paper years end in 2020
     case = new_case(world.na_pai, "Nông Văn Lâm", by=world.alice, on=date(2019, 1, 1))
     case.historical = True
     case.save()

@@ -3,15 +3,17 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ptdv.cases import forms as case_forms
 from ptdv.cases import transitions
 from ptdv.cases.deadlines import case_deadlines, due_items, working_calendar
-from ptdv.cases.facts import facts_for, regulation_settings
+from ptdv.cases.facts import facts_for, in_scope, other_path, regulation_settings
 from ptdv.cases.models import OPEN_STAGES, Case, CaseEvent, DossierDocument, SourceCategory
 from ptdv.org.models import BRANCH_KINDS, Unit
+from ptdv.people.models import PartyMember
 from ptdv.regulation import PATH, Stage, allowed_transitions, blocking, check, role_may_move
 from ptdv.scope import VERIFICATION_ROLES, can_edit
 from ptdv.web.views.common import apply, require_editor, scoped_get
@@ -48,7 +50,7 @@ def board(request):
             due = [i for i in case_deadlines(case, today, calendar) if i.status != "done"]
             if overdue_only and not any(i.status == "overdue" for i in due):
                 continue
-            findings = check(facts_for(case), today, regulation_settings())
+            findings = check(facts_for(case, viewer=request.user), today, regulation_settings())
             cards.append({"case": case, "next": due[0] if due else None, "findings": findings})
         columns.append({"stage": stage, "count": counts.get(stage.value, 0), "cards": cards})
     return render(
@@ -104,10 +106,10 @@ def _event_details(event) -> list[tuple[str, str]]:
 MEETING_CODES = {"BRANCH_VOTE", "COMMITTEE_VOTE"}
 
 
-def _blocked_on(case, stage, on):
+def _blocked_on(case, stage, on, user):
     """What would block the move if its act were dated `on`: the warning shown before it,
     judged on the same facts as the move itself (transitions.findings_for_move)."""
-    found = blocking(transitions.findings_for_move(case, stage, on, {}), stage)
+    found = blocking(transitions.findings_for_move(case, stage, on, {}, by=user), stage)
     return [f for f in found if f.code not in MEETING_CODES]
 
 
@@ -118,7 +120,7 @@ def _initial(case) -> dict:
 
 def _case_context(request, case, bound=None):
     today = timezone.localdate()
-    facts = facts_for(case)
+    facts = facts_for(case, viewer=request.user)
     findings = check(facts, today, regulation_settings())
     moves = []
     for stage in _next_moves(request.user, case):
@@ -130,7 +132,8 @@ def _case_context(request, case, bound=None):
         )
         # Once a date was typed (and refused), judge the warning on that date, not today.
         typed = form.cleaned_data.get("date") if form.is_bound and hasattr(form, "cleaned_data") else None
-        moves.append({"stage": stage, "form": form, "blocked": _blocked_on(case, stage, typed or today)})
+        blocked = _blocked_on(case, stage, typed or today, request.user)
+        moves.append({"stage": stage, "form": form, "blocked": blocked})
     return {
         "case": case,
         "events": [(e, _event_details(e)) for e in case.events.select_related("recorded_by")],
@@ -202,9 +205,18 @@ def case_new(request):
 
     if request.method == "POST" and apply(request, form, open_case):
         return redirect("web:case", pk=created["case"].pk)
-    return render(
-        request, "web/case_form.html", {"form": form}, status=400 if request.method == "POST" else 200
-    )
+    context = {"form": form, "other_path": _other_path_url(request.user, form)}
+    return render(request, "web/case_form.html", context, status=400 if request.method == "POST" else 200)
+
+
+def _other_path_url(user, form) -> str | None:
+    """After a DUPLICATE_PERSON refusal, a link to the person's other case or membership,
+    when it is in the user's scope (otherwise the refusal names nothing)."""
+    person = getattr(form, "cleaned_data", {}).get("person")
+    other = other_path(person) if form.errors and person else None
+    if other is None or not in_scope(other, user):
+        return None
+    return reverse("web:member" if isinstance(other, PartyMember) else "web:case", args=[other.pk])
 
 
 # URL word → (form, its name in the page's context, how to record it).

@@ -2,31 +2,16 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ptdv.org.models import Unit
 from ptdv.people import membership
 from ptdv.people.models import PartyMember, Person
-from ptdv.people.names import fold
+from ptdv.people.search import search_members
 from ptdv.scope import can_edit, sees_sensitive
 from ptdv.web import forms
 from ptdv.web.views.common import apply, require_editor, scoped_get
-
-
-def search_members(user, query: str, unit: Unit | None = None):
-    """Members in scope whose name (diacritics and case ignored) or citizen ID matches."""
-    members = PartyMember.objects.visible_to(user).select_related("person", "branch")
-    if unit is not None:
-        members = members.filter(branch__path__startswith=unit.path)
-    folded = fold(query)
-    if folded:
-        match = Q(person__search_name__contains=folded)
-        if folded.isdigit():
-            match |= Q(person__citizen_id=folded)
-        members = members.filter(match)
-    return members
 
 
 @login_required
@@ -35,7 +20,10 @@ def member_list(request):
     unit = None
     if request.GET.get("unit", "").isdigit():
         unit = scoped_get(request, Unit, int(request.GET["unit"]))
-    members = search_members(request.user, query, unit)
+    members = PartyMember.objects.visible_to(request.user).select_related("person", "branch")
+    if unit is not None:
+        members = members.filter(branch__path__startswith=unit.path)
+    members = search_members(members, request.user, query)
     if request.GET.get("status"):
         members = members.filter(status=request.GET["status"])
     page = Paginator(members, 50).get_page(request.GET.get("page"))

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from ptdv.org import reorganisation, structure, villages
+from ptdv.org import adoption, reorganisation, structure, villages
 from ptdv.org.models import Unit, Village
 from ptdv.people.counts import counts_by_branch, subtree_counts
 from ptdv.people.models import PartyMember
@@ -73,6 +73,7 @@ def _unit_context(request, unit, **bound_forms):
         "changes": unit.changes.select_related("old_parent", "new_parent").prefetch_related("predecessors"),
         "history": unit.history.select_related("history_user")[:20],
         "deciding_unit": unit.deciding_unit(),
+        "ptdv_since": adoption.ptdv_since(unit),
         "is_organizer": request.user.role == "organizer",
         "forms": _reorganisation_forms(request.user, **bound_forms),
         "open_form": next(iter(bound_forms), ""),
@@ -86,6 +87,7 @@ def _reorganisation_forms(user, **bound):
         "merge": forms.MergeForm(user=user),
         "dissolve": forms.DissolveForm(),
         "child": forms.ChildUnitForm(),
+        "since": forms.PtdvSinceForm(),
         "village": forms.VillageAssignForm(user=user),
     }
     blank.update(bound)
@@ -115,6 +117,10 @@ REORGANISATION = {
             kind=d["kind"],
             branch_type=d["branch_type"],
         ),
+    ),
+    "since": (
+        forms.PtdvSinceForm,
+        lambda unit, d, by: adoption.set_ptdv_since(unit, d["ptdv_since"], by=by),
     ),
     "village": (
         forms.VillageAssignForm,
