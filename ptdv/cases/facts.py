@@ -61,6 +61,7 @@ def other_path(person, case: Case | None = None) -> Case | PartyMember | None:
 
 
 def in_scope(record, viewer) -> bool:
+    """Whether `viewer` may see `record`, decided by the one scope mechanism (ptdv.scope)."""
     return viewer is not None and type(record).objects.visible_to(viewer).filter(pk=record.pk).exists()
 
 
