@@ -27,7 +27,9 @@ def envlist(name: str, default: str) -> list[str]:
 
 
 DATA_DIR = Path(os.getenv("PTDV_DATA_DIR", BASE_DIR.parent / "data")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+# Personal data lives here (the SQLite file, the secret key): private to the service user.
+DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+DATA_DIR.chmod(0o700)
 
 
 def _secret_key() -> str:
@@ -114,7 +116,18 @@ DATABASES = {
         conn_max_age=envint("DB_CONN_MAX_AGE", 0),
     )
 }
+
+
+def _private_file(path: Path) -> None:
+    """Create the SQLite file 0600 before SQLite does (it would use 0644); SQLite gives its
+    -wal and -shm files the database file's mode, so they stay private too."""
+    if str(path) != ":memory:" and not str(path).startswith("file:"):
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        path.chmod(0o600)
+
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _private_file(Path(DATABASES["default"]["NAME"]))
     # WAL lets readers work while one writer writes; IMMEDIATE + timeout makes a
     # second writer wait instead of failing with "database is locked".
     DATABASES["default"]["OPTIONS"] = {
