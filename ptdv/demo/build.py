@@ -15,6 +15,7 @@ from django.utils import timezone
 from ptdv.demo import cases as demo_cases
 from ptdv.demo import places
 from ptdv.demo.people import PersonFactory
+from ptdv.history import record_first_versions
 from ptdv.org.models import (
     BranchType,
     DecidingBody,
@@ -292,3 +293,4 @@ def build(seed: int = 2023) -> None:
         writer.admitted(member, ceremony)
     demo_cases.open_cases(writer, plan, factories)
     writer.save()
+    record_first_versions()  # bulk_create wrote no history; every row gets its first version
