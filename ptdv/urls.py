@@ -8,5 +8,6 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/", include("ptdv.accounts.urls")),
     path("api/", include("ptdv.api.urls")),
+    path("nhat-ky/", include("ptdv.audit.urls")),
     path("", include("ptdv.web.urls")),
 ]
