@@ -240,11 +240,22 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 # API tokens: only a hash is stored; a token lives PTDV_TOKEN_DAYS days unless chosen otherwise.
 KNOX_TOKEN_MODEL = "accounts.ApiToken"
+# knox's own migrations create its swapped-out knox_authtoken table, whose foreign key to the
+# user table makes PostgreSQL refuse Django's TRUNCATE (flush, transactional tests).
+MIGRATION_MODULES = {"knox": None}
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=envint("PTDV_TOKEN_DAYS", 90)),
     "AUTH_HEADER_PREFIX": "Token",
     "TOKEN_PREFIX": "ptdv_",
 }
+
+# Mail (deadline reminders): sent only when EMAIL_HOST is set.
+EMAIL_HOST = os.getenv("EMAIL_HOST", "")
+EMAIL_PORT = envint("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.getenv("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "True")
+DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "PTĐV <ptdv@localhost>")
 
 LOGGING = {
     "version": 1,
