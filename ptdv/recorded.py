@@ -15,3 +15,15 @@ class Recorded(models.Model):
 
     class Meta:
         abstract = True
+
+
+def acting_user(instance, request=None, **kwargs):
+    """The author of a Recorded row's historical versions: the officer the service was told
+    acted (`recorded_by`), also outside a request (commands, imports); else the request's user.
+
+    Pass as `HistoricalRecords(get_user=acting_user)` on models built on Recorded.
+    """
+    if getattr(instance, "recorded_by_id", None) is not None:
+        return instance.recorded_by
+    user = getattr(request, "user", None)
+    return user if getattr(user, "is_authenticated", False) else None

@@ -8,5 +8,7 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/", include("ptdv.accounts.urls")),
     path("api/", include("ptdv.api.urls")),
+    path("nhat-ky/", include("ptdv.audit.urls")),
+    path("thong-bao/", include("ptdv.notices.urls")),
     path("", include("ptdv.web.urls")),
 ]

@@ -10,7 +10,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from ptdv.api.serializers import ScopedRelatedField
-from ptdv.api.views import EditorsWrite, ScopedViewSet
+from ptdv.api.views import EditorsWrite, LogsSensitiveReads, ScopedViewSet
 from ptdv.cases import corrections, transitions
 from ptdv.cases.deadlines import due_items
 from ptdv.cases.facts import facts_for, regulation_settings
@@ -106,6 +106,7 @@ class TransitionSerializer(serializers.Serializer):
 
 
 class CaseViewSet(
+    LogsSensitiveReads,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

@@ -6,6 +6,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ptdv.api import serializers as s
+from ptdv.audit.models import ReadChannel
+from ptdv.audit.reads import record_reads
 from ptdv.org import reorganisation, villages
 from ptdv.org.models import Unit, Village
 from ptdv.people import membership
@@ -33,6 +35,28 @@ class ScopedViewSet(viewsets.GenericViewSet):
 
     def get_queryset(self):
         return self.model.objects.visible_to(self.request.user)
+
+
+class LogsSensitiveReads:
+    """Log the people whose records an answer shows (ptdv.audit.reads).
+
+    Django REST framework serializes what a list or retrieve answers through
+    `get_serializer(rows, many=...)`, so this is the one place that sees exactly the rows sent
+    (one page of a list, not the whole queryset). `read_actions` names the logged actions and
+    `person_of` the row's person id.
+    """
+
+    read_actions = frozenset({"retrieve"})
+
+    @staticmethod
+    def person_of(row) -> int:
+        return row.person_id
+
+    def get_serializer(self, *args, **kwargs):
+        if args and self.action in self.read_actions:
+            rows = args[0] if kwargs.get("many") else [args[0]]
+            record_reads(self.request, [self.person_of(row) for row in rows], ReadChannel.API)
+        return super().get_serializer(*args, **kwargs)
 
 
 class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
@@ -71,6 +95,7 @@ class VillageViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
 
 
 class PersonViewSet(
+    LogsSensitiveReads,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -80,9 +105,14 @@ class PersonViewSet(
     model = Person
     serializer_class = s.PersonSerializer
     permission_classes = [permissions.IsAuthenticated, EditorsWrite]
+    read_actions = frozenset({"list", "retrieve"})
+
+    @staticmethod
+    def person_of(row) -> int:
+        return row.pk
 
 
-class PartyMemberViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+class PartyMemberViewSet(LogsSensitiveReads, mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     model = PartyMember
     serializer_class = s.PartyMemberSerializer
     permission_classes = [permissions.IsAuthenticated, EditorsWrite]

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ptdv.recorded import Recorded
+from ptdv.recorded import Recorded, acting_user
 from ptdv.regulation import STAGE_LABELS, Stage
 from ptdv.scope import PERSONAL_DATA_ROLES, ScopedQuerySet
 
@@ -125,7 +125,7 @@ class CaseEvent(Recorded):
     data = models.JSONField(default=dict, blank=True)
     reason = models.TextField(_("lý do"), blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=acting_user)
     objects = ScopedQuerySet.as_manager()
     scope_path = "case__branch__path"
     scope_roles = PERSONAL_DATA_ROLES
@@ -159,7 +159,7 @@ class DossierDocument(Recorded):
     number = models.CharField(_("số"), max_length=60, blank=True)
     note = models.CharField(_("ghi chú"), max_length=300, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=acting_user)
     objects = ScopedQuerySet.as_manager()
     scope_path = "case__branch__path"
     scope_roles = PERSONAL_DATA_ROLES

@@ -15,6 +15,7 @@ from django.utils import timezone
 from ptdv.demo import cases as demo_cases
 from ptdv.demo import places
 from ptdv.demo.people import PersonFactory
+from ptdv.history import record_first_versions
 from ptdv.org import adoption
 from ptdv.org.models import (
     BranchType,
@@ -297,3 +298,4 @@ def build(seed: int = 2023) -> None:
     # demo started using PTĐV, so from today on each act is judged (ptdv.org.adoption).
     for root in Unit.objects.get_root_nodes():
         adoption.set_ptdv_since(root, writer.today)
+    record_first_versions()  # bulk_create wrote no history; every row gets its first version

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
-from ptdv.recorded import Recorded
+from ptdv.recorded import Recorded, acting_user
 from ptdv.scope import ALL_ROLES, ScopedQuerySet
 
 
@@ -161,7 +161,7 @@ class UnitChange(Recorded):
     predecessors = models.ManyToManyField(Unit, blank=True, related_name="successor_changes")
     note = models.TextField(blank=True)
 
-    history = HistoricalRecords(m2m_fields=[predecessors])
+    history = HistoricalRecords(m2m_fields=[predecessors], get_user=acting_user)
     objects = ScopedQuerySet.as_manager()
     scope_path = "unit__path"
     scope_roles = ALL_ROLES
@@ -213,7 +213,7 @@ class VillageAssignment(Recorded):
     valid_from = models.DateField()
     valid_to = models.DateField(null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=acting_user)
     objects = ScopedQuerySet.as_manager()
     scope_path = "village__branch__path"
     scope_roles = ALL_ROLES

@@ -20,7 +20,7 @@ from ptdv.people.choices import (
     Religion,
     Sex,
 )
-from ptdv.recorded import Recorded
+from ptdv.recorded import Recorded, acting_user
 from ptdv.scope import PERSONAL_DATA_ROLES, ScopedQuerySet
 
 CITIZEN_ID_RE = re.compile(r"^\d{12}$")
@@ -167,7 +167,7 @@ class MemberEvent(Recorded):
     decision_no = models.CharField(_("số quyết định"), max_length=60, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(get_user=acting_user)
     objects = ScopedQuerySet.as_manager()
     scope_path = "member__branch__path"
     scope_roles = PERSONAL_DATA_ROLES

@@ -65,7 +65,8 @@ def test_tree_query_budget_does_not_grow_with_units(world, client_for):
         member(world.na_pai, f"Hà Văn Nam {i}")
     with CaptureQueriesContext(connection) as large:
         client.get("/don-vi/")
-    # session, user, units in scope, counts from events, (paths of branches outside the list)
+    # session, user, units in scope, counts from events, (paths of branches outside the list),
+    # unread notices (navigation badge)
     assert len(large.captured_queries) == len(small.captured_queries) <= 6
 
 
@@ -73,8 +74,9 @@ def test_member_list_query_budget(world, client_for, django_assert_max_num_queri
     for i in range(10):
         member(world.na_pai, f"Hà Văn Nam {i}")
     client = client_for(world.alice)
-    # session, user, unit of user (scope), count for paginator, page of members with person+branch
-    with django_assert_max_num_queries(5):
+    # session, user, unit of user (scope), count for paginator, page of members with person+branch,
+    # unread notices (navigation badge)
+    with django_assert_max_num_queries(6):
         client.get("/dang-vien/")
 
 

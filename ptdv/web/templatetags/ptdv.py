@@ -29,7 +29,12 @@ def vn_number(value):
         return value
 
 
+# The deepest `indent-N` class in ptdv/web/static/ptdv/ptdv.css.
+MAX_INDENT = 12
+
+
 @register.filter
 def indent(depth, base=1):
-    """CSS length for a tree row: a string, so the Vietnamese locale adds no decimal comma."""
-    return f"{max(int(depth) - int(base), 0) * 1.25:g}"
+    """The indent level of a tree row, a class `indent-N` of ptdv.css (no inline style: CSP);
+    deeper rows than the stylesheet has classes for share its last level."""
+    return min(max(int(depth) - int(base), 0), MAX_INDENT)

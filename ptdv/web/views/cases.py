@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from ptdv.audit.models import ReadChannel
+from ptdv.audit.reads import record_reads
 from ptdv.cases import forms as case_forms
 from ptdv.cases import transitions
 from ptdv.cases.deadlines import case_deadlines, due_items, working_calendar
@@ -119,6 +121,7 @@ def _initial(case) -> dict:
 
 
 def _case_context(request, case, bound=None):
+    record_reads(request, [case.person_id], ReadChannel.PAGE)
     today = timezone.localdate()
     facts = facts_for(case, viewer=request.user)
     findings = check(facts, today, regulation_settings())

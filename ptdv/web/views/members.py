@@ -5,6 +5,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from ptdv.audit.models import ReadChannel
+from ptdv.audit.reads import record_reads
 from ptdv.org.models import Unit
 from ptdv.people import membership
 from ptdv.people.models import PartyMember, Person
@@ -33,6 +35,7 @@ def member_list(request):
 
 
 def _member_context(request, member, **bound):
+    record_reads(request, [member.person_id], ReadChannel.PAGE)
     return {
         "member": member,
         "person": member.person,
@@ -85,6 +88,7 @@ def person_detail(request, pk):
 
 
 def _person_context(request, person, admit_form=None):
+    record_reads(request, [person.pk], ReadChannel.PAGE)
     return {
         "person": person,
         "sensitive": sees_sensitive(request.user),
@@ -103,6 +107,8 @@ def person_edit(request, pk=None):
     if request.method == "POST" and apply(request, form, lambda data: form.save()):
         return redirect("web:person", pk=form.instance.pk)
     status = 400 if request.method == "POST" else 200
+    if person is not None:
+        record_reads(request, [person.pk], ReadChannel.PAGE)
     return render(request, "web/person_form.html", {"form": form, "person": person}, status=status)
 
 
