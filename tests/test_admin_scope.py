@@ -130,7 +130,9 @@ def _model_urls(model, record):
     pk = quote(record.pk) if record else MISSING
     version = record.history.latest().history_id if record else MISSING
     urls = {t: base + t.format(id=pk, version=version) for p, t in MODEL_URLS.items() if p in _served(model)}
-    urls["view_on_site"] = reverse("admin:view_on_site", args=[ContentType.objects.get_for_model(model).pk, pk])
+    urls["view_on_site"] = reverse(
+        "admin:view_on_site", args=[ContentType.objects.get_for_model(model).pk, pk]
+    )
     return urls, pk
 
 
@@ -215,15 +217,18 @@ def test_admin_lists_and_autocomplete_hold_nothing_from_another_tree(world, user
     assert {r["id"] for r in found} == visible
 
 
-
 def _revert_url(record, version=None):
     opts = record._meta
     version = version or record.history.latest().history_id
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_simple_history", args=[quote(record.pk), version])
+    return reverse(
+        f"admin:{opts.app_label}_{opts.model_name}_simple_history", args=[quote(record.pk), version]
+    )
 
 
 def _history_url(record):
-    return reverse(f"admin:{record._meta.app_label}_{record._meta.model_name}_history", args=[quote(record.pk)])
+    return reverse(
+        f"admin:{record._meta.app_label}_{record._meta.model_name}_history", args=[quote(record.pk)]
+    )
 
 
 def _row(record):
