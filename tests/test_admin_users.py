@@ -3,6 +3,7 @@ and the national admin made by `ptdv createsuperuser`."""
 
 import pytest
 from django.core.management import call_command, get_commands
+from django.test import Client
 from django.urls import reverse
 
 from ptdv.accounts.models import User
@@ -102,3 +103,12 @@ def test_the_national_admin_is_invisible_to_every_other_admin(world, client_for)
     listed = adam.get(reverse("admin:accounts_user_changelist")).context["cl"].result_list
     assert world.nina.pk not in {u.pk for u in listed}
     assert adam.get(reverse("admin:auth_user_password_change", args=[world.nina.pk])).status_code == 404
+
+
+def test_the_admin_has_no_sign_in_of_its_own(world):
+    """The product's login carries lockout, forced password change and two-factor; the admin's
+    own login form would go around them."""
+    client = Client()
+    response = client.post(reverse("admin:login"), {"username": "adam", "password": "x-adam"})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    assert "_auth_user_id" not in client.session
