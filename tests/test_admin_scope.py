@@ -48,11 +48,11 @@ MODEL_URLS = {
 }
 OPENS = {"", "{id}/change/", "{id}/history/", "{id}/history/{version}/"}  # 200 for an admin in scope
 AUTOCOMPLETE = {"app_label": "accounts", "model_name": "user", "field_name": "unit", "term": ""}
-# Every site-wide admin URL (by name, or pattern when unnamed) → the path walked; None: per record
-# (view_on_site) or walked last (logout ends the session).
+# Every site-wide admin URL (by name, or pattern when unnamed) → the path walked; None: per app,
+# per record (view_on_site) or walked last (logout ends the session).
 SITE_URLS = {
     "index": "",
-    "app_list": "org/",
+    "app_list": None,  # one per app, below
     "login": "login/",
     "password_change": "password_change/",
     "password_change_done": "password_change/done/",
@@ -186,11 +186,11 @@ def test_admin_walk_out_of_scope_answers_like_missing_and_changes_nothing(world,
             if kind == "in" and method == "get" and template in OPENS and is_admin:
                 assert answer[0] == 200, (model, template)
 
-    for name, path in SITE_URLS.items():
-        if path is not None:
-            for method in ("get", "post"):
-                response = getattr(client, method)(reverse("admin:index") + path)
-                assert is_admin or response.status_code != 200, (name, method)
+    apps = {f"{model._meta.app_label}/" for model in admin.site._registry}
+    for path in [p for p in SITE_URLS.values() if p is not None] + sorted(apps):
+        for method in ("get", "post"):
+            response = getattr(client, method)(reverse("admin:index") + path)
+            assert is_admin or response.status_code != 200, (path, method)
     assert client.post(reverse("admin:logout")).status_code != 200 or is_admin
 
     assert _protected(world, user) == before
