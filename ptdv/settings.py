@@ -49,7 +49,9 @@ DEBUG = envbool("DEBUG")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "ptdv.admin_apps.PTDVAdminConfig",
+    # Before django.contrib.auth so that `ptdv createsuperuser` is PTĐV's (a national admin).
+    "ptdv.accounts",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -67,7 +69,6 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
-    "ptdv.accounts",
     "ptdv.org",
     "ptdv.people",
     "ptdv.cases",

@@ -1,24 +1,85 @@
-from django.contrib.auth.admin import UserAdmin
+"""Accounts in the admin: users of the admin's subtree, and their API tokens (revoke only)."""
 
-from ptdv.accounts.models import User
-from ptdv.admin_scope import ScopedAdmin, admin
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from ptdv.accounts.models import ApiToken, Role, User
+from ptdv.admin_scope import ScopedAdmin, is_admin
 from ptdv.org.models import Unit
 
 
 @admin.register(User)
 class PTDVUserAdmin(ScopedAdmin, UserAdmin):
+    """An admin gives any role, and a unit of their own subtree, to the users of their subtree.
+
+    There is no superuser, staff, group or permission field: staff follows the role, and the one
+    superuser comes from `ptdv createsuperuser`. On their own page an admin cannot change their
+    role, unit or active flag.
+    """
+
     list_display = ["username", "first_name", "last_name", "role", "unit", "is_active"]
     list_filter = ["role", "is_active"]
-    fieldsets = [*UserAdmin.fieldsets, ("PTĐV", {"fields": ["role", "unit"]})]
+    list_select_related = ["unit"]
+    autocomplete_fields = ["unit"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        (_("Họ tên, thư điện tử"), {"fields": ["first_name", "last_name", "email"]}),
+        ("PTĐV", {"fields": ["role", "unit", "is_active"]}),
+        (_("Ngày"), {"fields": ["last_login", "date_joined"]}),
+    ]
     add_fieldsets = [*UserAdmin.add_fieldsets, ("PTĐV", {"fields": ["role", "unit"]})]
+    OWN_FIELDS = ["role", "unit", "is_active"]
+
+    def get_queryset(self, request):
+        # The national admin has no unit, so scope hides them anyway; say it for any future unit.
+        return super().get_queryset(request).exclude(is_superuser=True)
 
     def has_add_permission(self, request):
-        return self.has_module_permission(request)
+        return is_admin(request.user)
 
     def has_change_permission(self, request, obj=None):
-        return self.has_module_permission(request)
+        return is_admin(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = [*super().get_readonly_fields(request, obj), "last_login", "date_joined"]
+        if obj is not None and obj.pk == request.user.pk:
+            fields += self.OWN_FIELDS
+        return fields
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "unit":
             kwargs["queryset"] = Unit.objects.visible_to(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        obj.is_staff = obj.role == Role.ADMIN
+        if not change:
+            obj.must_change_password = True  # the admin chose it; the user picks their own
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(ScopedAdmin):
+    """Tokens of the users in scope: who, what for, since and until when; the only act is revoking.
+
+    Only a hash of each token is stored, and not even that is shown.
+    """
+
+    list_display = ["user", "name", "created", "expiry"]
+    fields = ["user", "name", "created", "expiry"]
+    readonly_fields = fields
+    search_fields = ["name", "user__username"]
+    list_select_related = ["user"]
+    actions = ["revoke"]
+
+    def has_revoke_permission(self, request):
+        return is_admin(request.user)
+
+    @admin.action(description=_("Thu hồi các khóa đã chọn"), permissions=["revoke"])
+    def revoke(self, request, queryset):
+        revoked = 0
+        for token in queryset:  # one by one, so the history keeps a "deleted" version of each
+            token.delete()
+            revoked += 1
+        self.message_user(request, _("Đã thu hồi %(n)d khóa API.") % {"n": revoked})

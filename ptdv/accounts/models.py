@@ -23,7 +23,12 @@ class Role(models.TextChoices):
 
 
 class UserManager(auth_models.UserManager.from_queryset(ScopedQuerySet)):
-    pass
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        """The national admin (`ptdv createsuperuser`): the admin role, bound to no unit."""
+        if extra_fields.get("unit") is not None:
+            raise ValueError("Quản trị viên cấp quốc gia không gắn với đơn vị nào.")
+        extra_fields["role"] = scope.ADMIN
+        return super().create_superuser(username, email, password, **extra_fields)
 
 
 class User(AbstractUser):
@@ -84,3 +89,7 @@ class ApiToken(AbstractAuthToken):
         verbose_name = _("khóa API")
         verbose_name_plural = _("khóa API")
         ordering = ["-created"]
+
+    def __str__(self):
+        # knox shows the digest; PTĐV shows no part of a token, not even its hash.
+        return f"{self.name or _('khóa API')} — {self.user}"
