@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "ptdv.accounts.two_factor_gate.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -182,7 +183,7 @@ X_FRAME_OPTIONS = "DENY"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "knox.auth.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "ptdv.accounts.two_factor_gate.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "ptdv.api.pagination.Cursor",
@@ -204,6 +205,9 @@ PTDV_INTRODUCTION_VALID_MONTHS = envint("PTDV_INTRODUCTION_VALID_MONTHS", 6)
 PTDV_YOUTH_UNION_AGE = tuple(int(a) for a in envlist("PTDV_YOUTH_UNION_AGE", "16,30"))
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# Two-factor login (ptdv/accounts/two_factor.py): the name authenticator apps show.
+OTP_TOTP_ISSUER = "PTĐV"
 
 # API tokens: only a hash is stored; a token lives PTDV_TOKEN_DAYS days unless chosen otherwise.
 KNOX_TOKEN_MODEL = "accounts.ApiToken"
