@@ -45,7 +45,7 @@ def verify(request):
             problem = f"Bạn vừa nhập sai mã; hãy đợi {too_soon.seconds} giây rồi thử lại."
         if device is not None:
             request.session.pop(FAILURES_SESSION_KEY, None)
-            django_otp.login(request, device)
+            _mark_verified(request, device)
             return redirect(_next_url(request))
         failures = request.session.get(FAILURES_SESSION_KEY, 0) + 1
         if failures >= two_factor.MAX_FAILED_CODES:
@@ -73,7 +73,7 @@ def enrol(request):
         codes = two_factor.confirm(device, form.cleaned_data["code"])
         if codes is not None:
             device.refresh_from_db()
-            django_otp.login(request, device)
+            _mark_verified(request, device)
             return _show_recovery_codes(request, codes)
         form.add_error("code", "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại rồi nhập mã mới.")
     context = {
@@ -106,6 +106,12 @@ def turn_off(request):
     two_factor.turn_off(request.user)
     messages.success(request, "Đã tắt xác thực hai lớp.")
     return redirect("accounts:profile")
+
+
+def _mark_verified(request, device):
+    """The session now carries the second factor: a new session id, as at any login."""
+    request.session.cycle_key()
+    django_otp.login(request, device)
 
 
 def _show_recovery_codes(request, codes):

@@ -47,9 +47,11 @@ def test_organizer_with_an_authenticator_cannot_open_the_tree_until_the_code_is_
     assert client.get(ENROL)["Location"].startswith(VERIFY)  # no new authenticator without the code
     assert not TOTPDevice.objects.filter(user=world.alice, confirmed=False).exists()
 
+    before = client.cookies["sessionid"].value
     response = code_step(client, next_code(device))
     assert response["Location"] == TREE
     assert client.get(TREE).status_code == 200
+    assert client.cookies["sessionid"].value != before  # a new session id once verified
 
 
 def test_a_wrong_code_is_refused_in_vietnamese(world):
@@ -172,6 +174,9 @@ def test_branch_secretary_who_enrolled_is_asked_for_the_code(world):
     client = password_step(world.carol)
 
     assert client.get(TREE)["Location"].startswith(VERIFY)
+    assert client.post(reverse("accounts:two-factor-off"))["Location"].startswith(VERIFY)
+    assert client.post(reverse("accounts:recovery-codes"))["Location"].startswith(VERIFY)
+    assert two_factor.is_enrolled(world.carol) and not StaticToken.objects.exists()
     assert code_step(client, next_code(device))["Location"] == TREE
 
 
