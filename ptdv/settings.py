@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "ptdv.headers.PrivacyHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "ptdv.accounts.two_factor_gate.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -216,7 +217,7 @@ CONTENT_SECURITY_POLICY = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "knox.auth.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "ptdv.accounts.two_factor_gate.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "ptdv.api.pagination.Cursor",
@@ -239,10 +240,14 @@ PTDV_YOUTH_UNION_AGE = tuple(int(a) for a in envlist("PTDV_YOUTH_UNION_AGE", "16
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# Two-factor login (ptdv/accounts/two_factor.py): the name authenticator apps show.
+OTP_TOTP_ISSUER = "PTĐV"
+
 # API tokens: only a hash is stored; a token lives PTDV_TOKEN_DAYS days unless chosen otherwise.
 KNOX_TOKEN_MODEL = "accounts.ApiToken"
-# knox's own migrations create its swapped-out knox_authtoken table, whose foreign key to the
-# user table makes PostgreSQL refuse Django's TRUNCATE (flush, transactional tests).
+# knox ships a migration for its own token table even when KNOX_TOKEN_MODEL swaps it out; that
+# orphan table (a foreign key to users) stops transactional tests from flushing the PostgreSQL
+# test database. Our token model is accounts.ApiToken, so knox needs no migrations of its own.
 MIGRATION_MODULES = {"knox": None}
 REST_KNOX = {
     "TOKEN_TTL": timedelta(days=envint("PTDV_TOKEN_DAYS", 90)),

@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 
 from tests.factories import World
+from tests.logins import log_in
 
 
 @pytest.fixture
@@ -11,12 +12,10 @@ def world(db):
 
 @pytest.fixture
 def client_for():
-    """A logged-in test client for a user."""
+    """A logged-in test client for a user (organizers and admins past two-factor login)."""
 
     def make(user):
-        client = Client()
-        client.force_login(user)
-        return client
+        return log_in(Client(), user)
 
     return make
 

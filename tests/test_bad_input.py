@@ -3,6 +3,7 @@
 import pytest
 from rest_framework.test import APIClient
 
+from tests.logins import log_in
 from tests.test_scope import ROUTES, _kinds, _url
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +19,7 @@ JUNK = [
 
 @pytest.mark.parametrize("route", sorted(ROUTES))
 def test_junk_posts_never_give_a_server_error(world, route):
-    client = APIClient()
-    client.force_login(world.alice)
+    client = log_in(APIClient(), world.alice)
     record = _kinds(world, "pac_nam")[ROUTES[route]]
     for payload in JUNK:
         for fmt in ("multipart", "json"):
@@ -29,8 +29,7 @@ def test_junk_posts_never_give_a_server_error(world, route):
 
 @pytest.mark.parametrize("act", ["rename", "move", "merge", "dissolve", "child", "village", "nope"])
 def test_junk_into_every_reorganisation_act(world, act):
-    client = APIClient()
-    client.force_login(world.alice)
+    client = log_in(APIClient(), world.alice)
     for payload in JUNK:
         assert client.post(f"/don-vi/{world.na_pai.pk}/{act}/", payload).status_code < 500
 

@@ -10,6 +10,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
+from tests.logins import log_in
+
 MISSING = 987654
 
 # route name → which World object its id is, for the user's own tree and the other tree.
@@ -65,9 +67,7 @@ def _url(name, pk):
 
 def _client(user):
     """A session-authenticated client: it serves both the pages and the API."""
-    client = APIClient()
-    client.force_login(user)
-    return client
+    return log_in(APIClient(), user)
 
 
 def _kinds(world, tree):

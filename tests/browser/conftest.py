@@ -15,6 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from ptdv.accounts import two_factor
+from ptdv.accounts.models import User
+from tests.logins import authenticator, next_code
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -123,3 +127,28 @@ def pytest_runtest_makereport(item, call):
             except Exception:  # noqa: BLE001 - a screenshot must never hide the real failure
                 pass
     return report
+
+
+def submit_password(page, live_server, username, password):
+    """The first login step, as a person fills it."""
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+def log_in(page, live_server, username, password):
+    """Log in through the form; organizers and admins then type their authenticator's code.
+
+    Their authenticator is enrolled beforehand (tests/logins.py), as for any officer
+    past their first login; enrolment itself is the journey of test_two_factor.py.
+    """
+    from playwright.sync_api import expect
+
+    user = User.objects.get(username=username)
+    device = authenticator(user) if two_factor.is_required(user) else None
+    submit_password(page, live_server, username, password)
+    if device is not None:
+        expect(page.get_by_role("heading", name="Nhập mã xác thực")).to_be_visible()
+        page.get_by_label("Mã xác thực").fill(next_code(device))
+        page.get_by_role("button", name="Xác nhận").click()

@@ -10,6 +10,7 @@ from ptdv.cases.models import Case
 from ptdv.people.choices import MemberStatus
 from ptdv.regulation import Stage
 from tests.browser.conftest import PHONE, SHOTS
+from tests.browser.conftest import log_in as browser_log_in
 from tests.cases.conftest import complete_dossier, record_checklist
 from tests.factories import World, member
 
@@ -17,10 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill("x-" + username)
-    page.get_by_role("button", name="Đăng nhập").click()
+    browser_log_in(page, live_server, username, "x-" + username)
     expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
 
 

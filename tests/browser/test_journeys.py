@@ -10,19 +10,12 @@ from ptdv.accounts.models import User
 from ptdv.org.models import Unit
 from ptdv.people.models import MemberEvent, PartyMember
 from ptdv.people.names import fold
-from tests.browser.conftest import PHONE, SHOTS
+from tests.browser.conftest import PHONE, SHOTS, log_in, submit_password
 from tests.factories import World
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ORGANIZER, PASSWORD = "to-chuc-pn", "mat-khau-Pac-Nam-2023"
-
-
-def log_in(page, live_server, username, password):
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()
 
 
 @pytest.fixture
@@ -99,7 +92,7 @@ def test_organizer_finds_a_member_of_cong_bang(page, live_server, demo):
 
 
 def test_wrong_password_is_refused_in_vietnamese(page, live_server, world):
-    log_in(page, live_server, "alice", "x-bob")
+    submit_password(page, live_server, "alice", "x-bob")
 
     expect(page.get_by_text("Tên đăng nhập hoặc mật khẩu không đúng.")).to_be_visible()
     expect(page).to_have_url(re.compile(r"/dang-nhap/$"))
