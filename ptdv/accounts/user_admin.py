@@ -9,6 +9,7 @@ as its author.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -58,10 +59,19 @@ def user_new(request):
     form = UserCreateForm(request.POST or None, officer=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user, password = create_user(
-            data["username"], data["role"], data["unit"], full_name=data["full_name"], email=data["email"]
-        )
-        return render(request, "accounts/user_secret.html", {"account": user, "password": password})
+        try:
+            with transaction.atomic():
+                user, password = create_user(
+                    data["username"],
+                    data["role"],
+                    data["unit"],
+                    full_name=data["full_name"],
+                    email=data["email"],
+                )
+        except IntegrityError:  # the same name created a moment ago by someone else
+            form.add_error("username", User._meta.get_field("username").error_messages["unique"])
+        else:
+            return render(request, "accounts/user_secret.html", {"account": user, "password": password})
     return render(request, "accounts/user_form.html", {"form": form})
 
 
