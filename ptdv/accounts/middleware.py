@@ -48,5 +48,11 @@ class PasswordChangeRequiredMiddleware:
 
     @staticmethod
     def _allowed(path: str) -> bool:
-        allowed = (reverse("accounts:password-change"), reverse("logout"), f"/{settings.STATIC_URL}")
+        """The change page, logging out, static files, and the login steps (two-factor)."""
+        allowed = (
+            reverse("accounts:password-change"),
+            reverse("logout"),
+            reverse("login"),
+            f"/{settings.STATIC_URL}",
+        )
         return path.startswith(allowed)
