@@ -3,7 +3,9 @@
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ptdv.accounts.models import User
@@ -99,3 +101,17 @@ def test_management_pages_fit_a_phone_layout_and_are_linked_from_the_profile(wor
     assert reverse("accounts:users") not in bob_profile
     page = alice.get(reverse("accounts:users")).content.decode()
     assert "table-responsive" in page and 'style="' not in page and "<script>" not in page
+
+
+def test_user_list_costs_the_same_queries_however_many_users(world, client_for):
+    alice = client_for(world.alice)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert alice.get(reverse("accounts:users")).status_code == 200
+        return len(captured)
+
+    before = queries()
+    for i in range(15):
+        User.objects.create_user(username=f"chibo{i}", role="branch", unit=world.na_pai)
+    assert queries() == before
