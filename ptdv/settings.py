@@ -186,10 +186,9 @@ WHITENOISE_USE_FINDERS = True
 SESSION_COOKIE_HTTPONLY = True
 # Pages send the CSRF token in the page itself (base.html), so no script needs the cookie.
 CSRF_COOKIE_HTTPONLY = True
-# Idle timeout: every request pushes the expiry on; PTDV_SESSION_MAX_HOURS since login at most
-# (ptdv.accounts.middleware.SessionLimitMiddleware).
+# Idle timeout: activity pushes the expiry on; PTDV_SESSION_MAX_HOURS since login at most
+# (ptdv.accounts.sessions, ptdv.accounts.middleware.SessionLimitMiddleware).
 SESSION_COOKIE_AGE = envint("PTDV_SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 PTDV_SESSION_MAX_HOURS = envint("PTDV_SESSION_MAX_HOURS", 12)
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "False")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

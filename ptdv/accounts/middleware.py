@@ -8,22 +8,26 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from ptdv.accounts.sessions import past_absolute_limit
+from ptdv.accounts.sessions import past_absolute_limit, renew
 
 
 class SessionLimitMiddleware:
-    """Ends a session PTDV_SESSION_MAX_HOURS after login, however active it has been."""
+    """Ends a session PTDV_SESSION_MAX_HOURS after login, however active it has been; renews
+    the idle expiry of an active one (ptdv.accounts.sessions)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated and past_absolute_limit(request.session):
-            logout(request)
-            messages.info(
-                request,
-                f"Phiên làm việc đã quá {settings.PTDV_SESSION_MAX_HOURS} giờ; vui lòng đăng nhập lại.",
-            )
+        if request.user.is_authenticated:
+            if past_absolute_limit(request.session):
+                logout(request)
+                messages.info(
+                    request,
+                    f"Phiên làm việc đã quá {settings.PTDV_SESSION_MAX_HOURS} giờ; vui lòng đăng nhập lại.",
+                )
+            else:
+                renew(request.session)
         return self.get_response(request)
 
 

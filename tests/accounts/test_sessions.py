@@ -6,11 +6,13 @@ import sys
 from datetime import timedelta
 
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from ptdv.accounts.sessions import LOGIN_AT
+from ptdv.accounts.sessions import LOGIN_AT, RENEWED_AT
 
 
 def log_in(username):
@@ -24,19 +26,38 @@ def stored(client) -> Session:
     return Session.objects.get(session_key=client.session.session_key)
 
 
-def test_a_session_ends_after_thirty_idle_minutes_and_each_request_renews_it(world):
+def expires_in(client) -> timedelta:
+    return stored(client).expire_date - timezone.now()
+
+
+def idle(client, minutes):
+    """As if the last activity was `minutes` ago: every stored time moves back."""
+    shift = timedelta(minutes=minutes)
+    session = client.session
+    for key in (LOGIN_AT, RENEWED_AT):
+        session[key] -= shift.total_seconds()
+    session.save()
+    Session.objects.filter(pk=session.session_key).update(
+        expire_date=timezone.now() + timedelta(minutes=30) - shift
+    )
+
+
+def test_a_session_ends_after_thirty_idle_minutes_and_activity_renews_it(world):
     client = log_in("alice")
-    expiry = stored(client).expire_date
-    assert timedelta(minutes=29) < expiry - timezone.now() <= timedelta(minutes=30)
-    session = stored(client)
-    session.expire_date = timezone.now() + timedelta(minutes=5)  # 25 minutes idle
-    session.save()
+    assert timedelta(minutes=29) < expires_in(client) <= timedelta(minutes=30)
+    idle(client, 25)
     assert client.get("/don-vi/").status_code == 200
-    assert stored(client).expire_date - timezone.now() > timedelta(minutes=29)
-    session = stored(client)
-    session.expire_date = timezone.now() - timedelta(seconds=1)
-    session.save()
+    assert expires_in(client) > timedelta(minutes=29)
+    idle(client, 31)
     assert client.get("/don-vi/").url.startswith(reverse("login"))
+
+
+def test_page_views_within_a_minute_do_not_write_the_session(world, client_for):
+    client = client_for(world.alice)
+    client.get("/don-vi/")
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/don-vi/")
+    assert not [q for q in captured.captured_queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]]
 
 
 def set_login_age(client, hours):
@@ -70,7 +91,7 @@ def test_production_cookies_are_secure_and_http_only(tmp_path):
         "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'ptdv.settings'; "
         "from django.conf import settings as s; "
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, "
-        "s.CSRF_COOKIE_HTTPONLY, s.SESSION_COOKIE_AGE, s.SESSION_SAVE_EVERY_REQUEST)"
+        "s.CSRF_COOKIE_HTTPONLY, s.SESSION_COOKIE_AGE)"
     )
     out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["True", "True", "True", "True", "1800", "True"]
+    assert out.stdout.split() == ["True", "True", "True", "True", "1800"]
