@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "ptdv.accounts.middleware.SessionLimitMiddleware",
+    "ptdv.accounts.middleware.PasswordChangeRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "ptdv.urls"
@@ -148,18 +150,30 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Vietnamese rules and messages (ptdv.accounts.passwords).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "ptdv.accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "ptdv.accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "ptdv.accounts.passwords.PersonalInfoValidator"},
+    {"NAME": "ptdv.accounts.passwords.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Lock the username-and-IP pair, never a name or an address alone (ptdv.accounts.lockout):
+# PTDV_LOCKOUT_MINUTES after AXES_FAILURE_LIMIT failures, doubled for each further lockout
+# of the same pair within a day, at most PTDV_LOCKOUT_MAX_MINUTES.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = "ptdv.accounts.lockout.cool_off"
+AXES_LOCKOUT_CALLABLE = "ptdv.accounts.lockout.locked_out_response"
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+PTDV_LOCKOUT_MINUTES = envint("PTDV_LOCKOUT_MINUTES", 5)
+PTDV_LOCKOUT_MAX_MINUTES = envint("PTDV_LOCKOUT_MAX_MINUTES", 24 * 60)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
@@ -188,6 +202,12 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 
 SESSION_COOKIE_HTTPONLY = True
+# Pages send the CSRF token in the page itself (base.html), so no script needs the cookie.
+CSRF_COOKIE_HTTPONLY = True
+# Idle timeout: activity pushes the expiry on; PTDV_SESSION_MAX_HOURS since login at most
+# (ptdv.accounts.sessions, ptdv.accounts.middleware.SessionLimitMiddleware).
+SESSION_COOKIE_AGE = envint("PTDV_SESSION_IDLE_MINUTES", 30) * 60
+PTDV_SESSION_MAX_HOURS = envint("PTDV_SESSION_MAX_HOURS", 12)
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "False")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "False")
@@ -255,7 +275,7 @@ REST_KNOX = {
     "TOKEN_PREFIX": "ptdv_",
 }
 
-# Mail (deadline reminders): sent only when EMAIL_HOST is set.
+# Mail (deadline reminders, password reset links): sent only when EMAIL_HOST is set.
 EMAIL_HOST = os.getenv("EMAIL_HOST", "")
 EMAIL_PORT = envint("EMAIL_PORT", 587)
 EMAIL_HOST_USER = os.getenv("EMAIL_HOST_USER", "")

@@ -78,7 +78,9 @@ def _names_are_generated_never_the_real_ones():
     assert fold("Chúc Văn Dất") == "chuc van dat"
 
 
-def test_demo_users_get_random_passwords_printed_once_and_a_second_run_changes_nothing(demo, capsys):
+def test_demo_users_get_random_passwords_printed_once_to_be_changed_and_a_second_run_changes_nothing(
+    demo, capsys
+):
     assert set(User.objects.values_list("role", flat=True)) == {
         "organizer",
         "committee",
@@ -90,7 +92,8 @@ def test_demo_users_get_random_passwords_printed_once_and_a_second_run_changes_n
     assert set(passwords) == set(User.objects.values_list("username", flat=True))
     assert len(set(passwords.values())) == len(passwords)
     for username, password in passwords.items():
-        assert User.objects.get(username=username).check_password(password)
+        user = User.objects.get(username=username)
+        assert user.check_password(password) and user.must_change_password
     before = Person.objects.count()
     call_command("demo")
     assert "đã có dữ liệu" in capsys.readouterr().out

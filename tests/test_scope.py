@@ -36,6 +36,10 @@ ROUTES = {
     "case-detail": "case",
     "case-transitions": "case",
     "case-findings": "case",
+    "accounts:user": "user",
+    "accounts:user-active": "user",
+    "accounts:user-reset": "user",
+    "accounts:user-unlock": "user",
 }
 
 
@@ -78,6 +82,7 @@ def _kinds(world, tree):
             "person": world.m_phya_ma.person,
             "village": world.v_phya_ma,
             "case": world.case_phya_ma,
+            "user": world.carol,
         }
     return {
         "unit": world.thon_1,
@@ -85,6 +90,7 @@ def _kinds(world, tree):
         "person": world.m_thon_1.person,
         "village": world.v_thon_1,
         "case": world.case_thon_1,
+        "user": world.olga,
     }
 
 

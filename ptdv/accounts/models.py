@@ -52,9 +52,10 @@ class User(AbstractUser):
     history = HistoricalRecords(excluded_fields=["password", "last_login", "session_salt"])
     objects = UserManager()
 
-    # Only the administrator manages accounts, within their own subtree.
+    # The administrator and the organizer manage accounts, within their own subtree
+    # (what each may do to an account: ptdv.accounts.rights).
     scope_path = "unit__path"
-    scope_roles = frozenset({scope.ADMIN})
+    scope_roles = frozenset({scope.ADMIN, scope.ORGANIZER})
 
     class Meta:
         verbose_name = _("người dùng")

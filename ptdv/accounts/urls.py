@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ptdv.accounts import two_factor_views, views
+from ptdv.accounts import self_service, two_factor_views, user_admin, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -9,4 +9,17 @@ urlpatterns = [
     path("xac-thuc-hai-lop/", two_factor_views.enrol, name="two-factor"),
     path("xac-thuc-hai-lop/ma-du-phong/", two_factor_views.recovery_codes, name="recovery-codes"),
     path("xac-thuc-hai-lop/tat/", two_factor_views.turn_off, name="two-factor-off"),
+    path("doi-mat-khau/", self_service.PasswordChangeView.as_view(), name="password-change"),
+    path(
+        "dat-lai/<uidb64>/<token>/",
+        self_service.PasswordResetConfirmView.as_view(),
+        name="reset-confirm",
+    ),
+    path("dang-xuat-moi-noi/", self_service.sign_out_everywhere, name="sign-out-everywhere"),
+    path("nguoi-dung/", user_admin.user_list, name="users"),
+    path("nguoi-dung/moi/", user_admin.user_new, name="user-new"),
+    path("nguoi-dung/<int:pk>/", user_admin.user_detail, name="user"),
+    path("nguoi-dung/<int:pk>/kich-hoat/", user_admin.user_active, name="user-active"),
+    path("nguoi-dung/<int:pk>/dat-lai-mat-khau/", user_admin.user_reset, name="user-reset"),
+    path("nguoi-dung/<int:pk>/mo-khoa/", user_admin.user_unlock, name="user-unlock"),
 ]
