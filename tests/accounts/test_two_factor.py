@@ -237,3 +237,19 @@ def test_profile_offers_enrolment_to_a_user_without_an_authenticator(world, clie
     page = client_for(world.bob).get(reverse("accounts:profile")).content.decode()
 
     assert "Xác thực hai lớp" in page and f'href="{ENROL}"' in page
+
+
+def test_first_login_of_an_organizer_enrols_then_changes_the_password_without_a_loop(world):
+    """Both gates at once (a new organizer: no authenticator, a password chosen by someone else):
+    enrolment comes first, then the password change, and neither sends the user back to the other."""
+    world.alice.must_change_password = True
+    world.alice.save()
+    client = password_step(world.alice)
+
+    assert client.get(TREE)["Location"].startswith(ENROL)
+    assert client.get(ENROL).status_code == 200
+    device = TOTPDevice.objects.get(user=world.alice, confirmed=False)
+    assert client.post(ENROL, {"code": next_code(device), "next": TREE}).status_code == 200
+
+    assert client.get(TREE)["Location"] == reverse("accounts:password-change")
+    assert client.get(reverse("accounts:password-change")).status_code == 200
