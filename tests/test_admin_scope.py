@@ -10,7 +10,7 @@ in MODEL_URLS or SITE_URLS: a new registration or admin view fails here until it
 """
 
 import functools
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 import pytest
 from django.contrib import admin
@@ -24,6 +24,7 @@ from ptdv.admin_scope import ScopedAdmin
 from ptdv.cases.models import CalendarDay
 from ptdv.org.models import Unit, Village
 from tests.admins import AdminWorld
+from tests.logins import log_in
 
 MISSING = "987654"
 
@@ -138,7 +139,7 @@ def _model_urls(model, record):
 
 def _answer(response, url, pk):
     """Status and redirect target, with the walked id written the same way for every record."""
-    location = response.get("Location", "").replace(url, "URL").replace(f"/{pk}/", "/ID/")
+    location = unquote(response.get("Location", "")).replace(url, "URL").replace(f"/{pk}/", "/ID/")
     return response.status_code, location
 
 
@@ -163,8 +164,7 @@ def _protected(world, user):
 @pytest.mark.parametrize("username", USERS)
 def test_admin_walk_out_of_scope_answers_like_missing_and_changes_nothing(world, username):
     user = world.users[username]
-    client = Client()
-    client.force_login(user)
+    client = log_in(Client(), user)
     is_admin, tree = user.role == "admin", _tree(world, user)
     before = _protected(world, user)
 
