@@ -9,6 +9,7 @@ schemathesis's; CI (.ci/run) runs it after the test suites.
 
 import argparse
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -57,6 +58,16 @@ def _wait_until_up(url: str, token: str, server: subprocess.Popen) -> None:
     sys.exit(f"no answer from {url}")
 
 
+# Django's one-line warning per 4xx answer ("Not Found: /api/units/9/"), expected by the thousand.
+CLIENT_ERROR_LINE = re.compile(r"^(?!Internal Server Error)[A-Z][A-Za-z ]+: /")
+
+
+def _server_errors(log: Path) -> str:
+    """The server's log without its 4xx warnings and gunicorn's own "[time] [pid]" lines."""
+    lines = log.read_text(errors="replace").splitlines()
+    return "\n".join(line for line in lines if not CLIENT_ERROR_LINE.match(line) and line[:1] != "[")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--max-examples", type=int, default=20)
@@ -72,8 +83,8 @@ def main() -> int:
     token = _seed()
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
+    log = Path(data_dir) / "server.log"
     server = subprocess.Popen(
-        # Server errors' tracebacks go to this process's stderr, i.e. the CI log.
         [
             BIN / "gunicorn",
             "ptdv.wsgi",
@@ -82,7 +93,8 @@ def main() -> int:
             "--workers",
             "2",
             "--no-control-socket",
-        ]
+        ],
+        stderr=log.open("w"),
     )
     try:
         _wait_until_up(f"{base}/api/schema/", token, server)
@@ -107,7 +119,10 @@ def main() -> int:
             *(["--seed", str(args.seed)] if args.seed is not None else []),
             *extra,
         ]
-        return subprocess.run(command, cwd=data_dir, check=False).returncode
+        status = subprocess.run(command, cwd=data_dir, check=False).returncode
+        if status:
+            print(_server_errors(log) or "(no server error in the log)", file=sys.stderr)
+        return status
     finally:
         server.terminate()
         server.wait(timeout=30)
