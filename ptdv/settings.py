@@ -240,9 +240,14 @@ REST_FRAMEWORK = {
         "ptdv.accounts.two_factor_gate.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": [
+        "ptdv.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "ptdv.api.pagination.Cursor",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "ptdv.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "ptdv.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {

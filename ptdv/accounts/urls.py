@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ptdv.accounts import self_service, two_factor_views, user_admin, views
+from ptdv.accounts import self_service, token_views, two_factor_views, user_admin, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -22,4 +22,6 @@ urlpatterns = [
     path("nguoi-dung/<int:pk>/kich-hoat/", user_admin.user_active, name="user-active"),
     path("nguoi-dung/<int:pk>/dat-lai-mat-khau/", user_admin.user_reset, name="user-reset"),
     path("nguoi-dung/<int:pk>/mo-khoa/", user_admin.user_unlock, name="user-unlock"),
+    path("khoa-api/", token_views.create, name="token-create"),
+    path("khoa-api/<str:key>/thu-hoi/", token_views.revoke, name="token-revoke"),
 ]

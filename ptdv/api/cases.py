@@ -3,12 +3,14 @@
 from datetime import date
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from ptdv.api.errors import ValidationErrors
+from ptdv.api.formdata import as_form_data
 from ptdv.api.serializers import ScopedRelatedField
 from ptdv.api.views import EditorsWrite, LogsSensitiveReads, ScopedViewSet
 from ptdv.cases import corrections, transitions
@@ -93,6 +95,14 @@ class RefusalSerializer(serializers.Serializer):
     findings = FindingSerializer(many=True)
 
 
+# A transition answers 400 either with the regulation's findings or with invalid fields.
+TRANSITION_REFUSAL = PolymorphicProxySerializer(
+    component_name="TransitionRefusal",
+    serializers=[RefusalSerializer, ValidationErrors],
+    resource_type_field_name=None,
+)
+
+
 class TransitionSerializer(serializers.Serializer):
     """The common part; each stage adds its own record (see ptdv.cases.forms.STAGE_FORMS)."""
 
@@ -117,21 +127,26 @@ class CaseViewSet(
     serializer_class = CaseSerializer
     permission_classes = [EditorsWrite]
 
+    @extend_schema(parameters=[OpenApiParameter("stage", str, enum=[s.value for s in Stage])])
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
     def get_queryset(self):
         cases = super().get_queryset().select_related("person", "branch")
         if self.request.query_params.get("stage"):
             cases = cases.filter(stage=self.request.query_params["stage"])
         return cases
 
-    @extend_schema(request=TransitionSerializer, responses={201: CaseSerializer, 400: RefusalSerializer})
+    @extend_schema(request=TransitionSerializer, responses={201: CaseSerializer, 400: TRANSITION_REFUSAL})
     @action(detail=True, methods=["post"])
     def transitions(self, request, pk=None):
         """Move the case with the stage's record; refused with the findings when an error applies."""
         case = self.get_object()
-        stage = request.data.get("stage")
+        data = as_form_data(request.data)
+        stage = data.get("stage")
         if stage not in STAGE_FORMS:
             raise ValidationError({"stage": [f"Giai đoạn không hợp lệ: {stage}"]})
-        form = STAGE_FORMS[Stage(stage)](data=request.data)
+        form = STAGE_FORMS[Stage(stage)](data=data)
         if not form.is_valid():
             raise ValidationError(
                 {
@@ -160,9 +175,9 @@ class CaseViewSet(
 
     @extend_schema(
         parameters=[OpenApiParameter("as_of", date, description="YYYY-MM-DD; mặc định hôm nay")],
-        responses=FindingSerializer(many=True),
+        responses={200: FindingSerializer(many=True), 400: ValidationErrors},
     )
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def findings(self, request, pk=None):
         case = self.get_object()
         try:

@@ -21,7 +21,9 @@ class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
 
 
 class UnitSerializer(serializers.ModelSerializer):
-    parent = serializers.IntegerField(source="parent_id", read_only=True, allow_null=True)
+    """A unit of the user's subtree; expects `parent_id` annotated (UnitQuerySet.with_parent_id)."""
+
+    parent = serializers.SerializerMethodField()
 
     class Meta:
         model = Unit
@@ -37,6 +39,10 @@ class UnitSerializer(serializers.ModelSerializer):
             "depth",
             "parent",
         ]
+
+    def get_parent(self, unit) -> int | None:
+        """Null for the user's own unit: its parent lies outside their scope, even as an id."""
+        return unit.parent_id if unit.depth > self.context["request"].user.unit.depth else None
 
 
 class UnitMoveSerializer(serializers.Serializer):

@@ -1,5 +1,9 @@
-from django.urls import path
+from django.urls import path, re_path
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.decorators import api_view
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
 from ptdv.api import cases, views
@@ -12,7 +16,18 @@ router.register("members", views.PartyMemberViewSet, basename="member")
 router.register("cases", cases.CaseViewSet, basename="case")
 router.register("deadlines", cases.DeadlineViewSet, basename="deadline")
 
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])
+def not_found(request, rest):
+    """Any other address under /api/ (an id that is not a number, a typo): the API's JSON 404,
+    after the same sign-in check as every endpoint, never Django's HTML page."""
+    raise NotFound()
+
+
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The schema maps every endpoint and field: for signed-in users only, like the API itself.
+    path("schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]), name="schema"),
     *router.urls,
+    re_path(r"^(?P<rest>.*)$", not_found),
 ]

@@ -1,6 +1,7 @@
-"""Scoped API endpoints. ScopedViewSet starts every queryset from the scope mechanism."""
+"""Scoped API endpoints. ScopedViewSet starts every queryset from the scope mechanism and
+every permission check from "signed in", so no endpoint can forget either."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -24,14 +25,24 @@ class EditorsWrite(permissions.BasePermission):
 
 
 class OrganizersWrite(permissions.BasePermission):
+    """Everyone in scope reads; only the organizing board reorganises."""
+
     def has_permission(self, request, view):
         return request.method in permissions.SAFE_METHODS or request.user.role == ORGANIZER
 
 
 class ScopedViewSet(viewsets.GenericViewSet):
-    """Base of every endpoint: the queryset is the user's scope, so ids outside it are 404."""
+    """Base of every endpoint: the queryset is the user's scope, so ids outside it are 404.
+
+    The role rule of `permission_classes` always comes after IsAuthenticated: a viewset that
+    names only its role rule (or none) still answers 401 to an anonymous request.
+    """
 
     model = None
+    permission_classes = [EditorsWrite]
+
+    def get_permissions(self):
+        return [permissions.IsAuthenticated(), *super().get_permissions()]
 
     def get_queryset(self):
         return self.model.objects.visible_to(self.request.user)
@@ -62,7 +73,7 @@ class LogsSensitiveReads:
 class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     model = Unit
     serializer_class = s.UnitSerializer
-    permission_classes = [permissions.IsAuthenticated, OrganizersWrite]
+    permission_classes = [OrganizersWrite]
 
     def get_queryset(self):
         return super().get_queryset().with_parent_id()
@@ -73,16 +84,14 @@ class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSe
         unit = self.get_object()
         data = s.UnitMoveSerializer(data=request.data, context={"request": request})
         data.is_valid(raise_exception=True)
-        moved = reorganisation.move(
-            unit, data.validated_data["parent"], data.validated_data["date"], by=request.user
-        )
-        return Response(s.UnitSerializer(moved).data)
+        reorganisation.move(unit, data.validated_data["parent"], data.validated_data["date"], by=request.user)
+        return Response(self.get_serializer(self.get_object()).data)
 
 
 class VillageViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     model = Village
     serializer_class = s.VillageSerializer
-    permission_classes = [permissions.IsAuthenticated, OrganizersWrite]
+    permission_classes = [OrganizersWrite]
 
     @extend_schema(request=s.VillageAssignSerializer, responses=s.VillageSerializer)
     @action(detail=True, methods=["post"])
@@ -104,7 +113,6 @@ class PersonViewSet(
 ):
     model = Person
     serializer_class = s.PersonSerializer
-    permission_classes = [permissions.IsAuthenticated, EditorsWrite]
     read_actions = frozenset({"list", "retrieve"})
 
     @staticmethod
@@ -115,14 +123,24 @@ class PersonViewSet(
 class PartyMemberViewSet(LogsSensitiveReads, mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
     model = PartyMember
     serializer_class = s.PartyMemberSerializer
-    permission_classes = [permissions.IsAuthenticated, EditorsWrite]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("q", str, description="tìm theo họ tên, không dấu cũng được")]
+    )
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
 
     def get_queryset(self):
         members = super().get_queryset().select_related("person")
         return search_members(members, self.request.user, self.request.query_params.get("q", ""))
 
-    @extend_schema(request=s.MemberEventCreateSerializer, responses={201: s.MemberEventSerializer})
-    @action(detail=True, methods=["get", "post"], serializer_class=s.MemberEventSerializer)
+    @extend_schema(methods=["GET"], responses=s.MemberEventSerializer(many=True))
+    @extend_schema(
+        methods=["POST"], request=s.MemberEventCreateSerializer, responses={201: s.MemberEventSerializer}
+    )
+    @action(
+        detail=True, methods=["get", "post"], serializer_class=s.MemberEventSerializer, pagination_class=None
+    )
     def events(self, request, pk=None):
         member = self.get_object()
         if request.method == "GET":

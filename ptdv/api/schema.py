@@ -1,0 +1,40 @@
+"""The OpenAPI schema documents every refusal an operation can answer, not only its success.
+
+schemathesis (tests/schemathesis/run.py, in CI) holds the API to this schema: any status code
+or body shape not written here fails the run.
+"""
+
+from drf_spectacular import openapi
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework.permissions import SAFE_METHODS
+
+from ptdv.api.errors import ErrorDetail, ValidationErrors
+
+NOT_SIGNED_IN = OpenApiResponse(ErrorDetail, "Chưa đăng nhập, hoặc khóa API sai hay đã hết hạn.")
+INVALID = OpenApiResponse(ValidationErrors, "Dữ liệu không hợp lệ; không có gì được ghi.")
+FORBIDDEN = OpenApiResponse(ErrorDetail, "Vai trò của người dùng không được làm việc này.")
+NOT_FOUND = OpenApiResponse(ErrorDetail, "Không có bản ghi này trong phạm vi của người dùng.")
+BAD_CURSOR = OpenApiResponse(ErrorDetail, "Con trỏ trang (cursor) không hợp lệ.")
+
+
+class AutoSchema(openapi.AutoSchema):
+    """drf-spectacular's schema plus the refusals of ptdv.api: every endpoint needs a signed-in
+    user (401); writes are validated (400) and reserved to some roles (403); an id outside the
+    user's scope is 404, and so is a cursor that does not come from a previous page."""
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        for code, response in self._refusals().items():
+            if code not in responses:
+                responses[code] = self._get_response_for_code(response, code, direction=direction)
+        return responses
+
+    def _refusals(self) -> dict[str, OpenApiResponse]:
+        refusals = {"401": NOT_SIGNED_IN}
+        if self.method not in SAFE_METHODS:
+            refusals.update({"400": INVALID, "403": FORBIDDEN})
+        if "{" in self.path:
+            refusals["404"] = NOT_FOUND
+        elif self._is_list_view() and self._get_paginator():
+            refusals["404"] = BAD_CURSOR
+        return refusals
