@@ -9,7 +9,8 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from ptdv.api.serializers import ScopedRelatedField
+from ptdv.api.serializers import NormalisedSerializer, ScopedRelatedField
+from ptdv.api.versioning import VersionedSerializer, VersionedViewMixin, versioned_edits
 from ptdv.api.views import EditorsWrite, ScopedViewSet
 from ptdv.cases import transitions
 from ptdv.cases.deadlines import due_items
@@ -21,7 +22,7 @@ from ptdv.people.models import PartyMember, Person
 from ptdv.regulation import Stage, check
 
 
-class CaseSerializer(serializers.ModelSerializer):
+class CaseSerializer(NormalisedSerializer, VersionedSerializer):
     person = ScopedRelatedField(queryset=Person.objects.all())
     branch = ScopedRelatedField(queryset=Unit.objects.all())
     helper = ScopedRelatedField(queryset=PartyMember.objects.all(), required=False, allow_null=True)
@@ -52,7 +53,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "historical",
             "version",
         ]
-        read_only_fields = ["stage", "member", "version"]
+        read_only_fields = ["stage", "member"]
 
     def create(self, validated):
         data = dict(validated)
@@ -93,7 +94,9 @@ class TransitionSerializer(serializers.Serializer):
     decision_no = serializers.CharField(required=False)
 
 
+@versioned_edits(CaseSerializer)
 class CaseViewSet(
+    VersionedViewMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ptdv.api import serializers as s
+from ptdv.api.versioning import VersionedViewMixin, versioned_edits
 from ptdv.org import reorganisation, villages
 from ptdv.org.models import Unit, Village
 from ptdv.people import membership
@@ -70,7 +71,9 @@ class VillageViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
         return Response(s.VillageSerializer(village).data)
 
 
+@versioned_edits(s.PersonSerializer)
 class PersonViewSet(
+    VersionedViewMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

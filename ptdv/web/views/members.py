@@ -6,8 +6,9 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from ptdv import versioning
 from ptdv.org.models import Unit
-from ptdv.people import membership
+from ptdv.people import identity, membership
 from ptdv.people.models import PartyMember, Person
 from ptdv.people.names import fold
 from ptdv.scope import can_edit, sees_sensitive
@@ -112,7 +113,15 @@ def person_edit(request, pk=None):
     person = scoped_get(request, Person, pk) if pk else None
     require_editor(request)
     form = forms.PersonForm(request.POST or None, instance=person, user=request.user)
-    if request.method == "POST" and apply(request, form, lambda data: form.save()):
+
+    def save(data):
+        with identity.unique_citizen_id(form.instance, request.user, link=True):
+            if person is None:
+                form.save()
+            else:
+                versioning.save(form.instance, data["version"])
+
+    if request.method == "POST" and apply(request, form, save):
         return redirect("web:person", pk=form.instance.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "web/person_form.html", {"form": form, "person": person}, status=status)
