@@ -10,6 +10,7 @@ a server error. These tests need committed data seen by several connections, hen
 
 import threading
 from datetime import date
+from functools import partial
 
 import pytest
 from django.conf import settings
@@ -58,6 +59,20 @@ def _api(user):
     return client
 
 
+def _patch(user, url, body, **headers):
+    return _api(user).patch(url, body, format="json", **headers)
+
+
+def _post(user, url, body):
+    return _api(user).post(url, body, format="json")
+
+
+def _page_post(user, url, data):
+    client = APIClient()
+    client.force_login(user)
+    return client.post(url, data)
+
+
 def _statuses(responses):
     assert not [r for r in responses if isinstance(r, Exception)], responses
     return sorted(r.status_code for r in responses)
@@ -73,15 +88,15 @@ def test_two_simultaneous_person_edits_one_wins_the_other_is_told(world, header)
     target = world.m_phya_ma.person
     url = f"/api/persons/{target.pk}/"
     for round_no in range(ROUNDS):
-        version = Person.objects.get(pk=target.pk).version
-        changes = [{"education": ["COLLEGE", "THPT"][round_no % 2]}, {"youth_union": round_no % 2 == 0}]
-
-        def edit(change, user):
-            if header:
-                return lambda: _api(user).patch(url, change, format="json", HTTP_IF_MATCH=f'"{version}"')
-            return lambda: _api(user).patch(url, {**change, "version": version}, format="json")
-
-        responses = race(edit(changes[0], world.alice), edit(changes[1], world.carol))
+        before = Person.objects.get(pk=target.pk)
+        version = before.version
+        changes = [{"education": ["COLLEGE", "THPT"][round_no % 2]}, {"youth_union": not before.youth_union}]
+        headers = {"HTTP_IF_MATCH": f'"{version}"'} if header else {}
+        bodies = changes if header else [{**change, "version": version} for change in changes]
+        responses = race(
+            partial(_patch, world.alice, url, bodies[0], **headers),
+            partial(_patch, world.carol, url, bodies[1], **headers),
+        )
         assert _statuses(responses) == [200, 412 if header else 409]
         winner = 0 if responses[0].status_code == 200 else 1
         assert STALE in responses[1 - winner].json()["detail"]
@@ -89,6 +104,8 @@ def test_two_simultaneous_person_edits_one_wins_the_other_is_told(world, header)
         assert saved.version == version + 1
         for field, value in changes[winner].items():
             assert getattr(saved, field) == value
+        for field in changes[1 - winner]:
+            assert getattr(saved, field) == getattr(before, field)
         assert saved.history.filter(version=version + 1).count() == 1
 
 
@@ -99,12 +116,7 @@ def test_two_simultaneous_case_edits_one_wins_the_other_is_told(world):
         before = Case.objects.get(pk=case.pk)
         changes = [{"fisherman": not before.fisherman}, {"hardship_area": not before.hardship_area}]
         responses = race(
-            *(
-                lambda change=change: _api(world.alice).patch(
-                    url, {**change, "version": before.version}, format="json"
-                )
-                for change in changes
-            )
+            *(partial(_patch, world.alice, url, {**c, "version": before.version}) for c in changes)
         )
         assert _statuses(responses) == [200, 409], round_no
         winner, loser = (0, 1) if responses[0].status_code == 200 else (1, 0)
@@ -132,26 +144,27 @@ def _person_post(person, **changes):
 
 
 def test_two_simultaneous_person_edit_pages_one_wins_the_other_is_told(world):
-    target = world.m_phya_ma.person
-
-    def submit(user, **change):
-        def post():
-            client = APIClient()
-            client.force_login(user)
-            return client.post(f"/nguoi/{target.pk}/sua/", _person_post(current, **change))
-
-        return post
-
+    url = f"/nguoi/{world.m_phya_ma.person.pk}/sua/"
     for round_no in range(ROUNDS):
-        current = Person.objects.get(pk=target.pk)
+        current = Person.objects.get(pk=world.m_phya_ma.person.pk)
         responses = race(
-            submit(world.alice, education=["COLLEGE", "THPT"][round_no % 2]),
-            submit(world.carol, religion=["BUDDHISM", "NONE"][round_no % 2]),
+            partial(
+                _page_post,
+                world.alice,
+                url,
+                _person_post(current, education=["COLLEGE", "THPT"][round_no % 2]),
+            ),
+            partial(
+                _page_post,
+                world.carol,
+                url,
+                _person_post(current, religion=["BUDDHISM", "NONE"][round_no % 2]),
+            ),
         )
         assert _statuses(responses) == [302, 400]
         loser = responses[0] if responses[0].status_code == 400 else responses[1]
         assert STALE in loser.content.decode()
-        assert Person.objects.get(pk=target.pk).version == current.version + 1
+        assert Person.objects.get(pk=current.pk).version == current.version + 1
 
 
 def _new_person(world, citizen_id, name):
@@ -160,6 +173,8 @@ def _new_person(world, citizen_id, name):
         "sex": "M",
         "birth_date": "1994-02-03",
         "citizen_id": citizen_id,
+        "ethnicity": "01",
+        "religion": "NONE",
         "education": "THPT",
         "occupation": "FARMER",
         "unit": world.phya_ma.pk,
@@ -170,12 +185,8 @@ def test_two_simultaneous_creates_with_one_citizen_id_give_one_person_and_a_clea
     for round_no in range(ROUNDS):
         citizen_id = f"0011990{round_no:05d}"
         responses = race(
-            lambda: _api(world.alice).post(
-                "/api/persons/", _new_person(world, citizen_id, "Lò Văn A"), format="json"
-            ),
-            lambda: _api(world.carol).post(
-                "/api/persons/", _new_person(world, citizen_id, "Lò Văn B"), format="json"
-            ),
+            partial(_post, world.alice, "/api/persons/", _new_person(world, citizen_id, "Lò Văn A")),
+            partial(_post, world.carol, "/api/persons/", _new_person(world, citizen_id, "Lò Văn B")),
         )
         assert _statuses(responses) == [201, 400], [r.content for r in responses]
         refused = next(r for r in responses if r.status_code == 400).json()
@@ -184,19 +195,11 @@ def test_two_simultaneous_creates_with_one_citizen_id_give_one_person_and_a_clea
 
 
 def test_two_simultaneous_create_pages_with_one_citizen_id_give_one_person(world):
-    def submit(user, citizen_id, name):
-        def post():
-            client = APIClient()
-            client.force_login(user)
-            data = {**_new_person(world, citizen_id, name), "ethnicity": "01", "religion": "NONE"}
-            return client.post("/nguoi/moi/", data)
-
-        return post
-
     for round_no in range(ROUNDS):
         citizen_id = f"0021990{round_no:05d}"
         responses = race(
-            submit(world.alice, citizen_id, "Lò Văn A"), submit(world.bob, citizen_id, "Lò Văn B")
+            partial(_page_post, world.alice, "/nguoi/moi/", _new_person(world, citizen_id, "Lò Văn A")),
+            partial(_page_post, world.bob, "/nguoi/moi/", _new_person(world, citizen_id, "Lò Văn B")),
         )
         assert _statuses(responses) == [302, 400]
         refused = next(r for r in responses if r.status_code == 400)
@@ -215,8 +218,7 @@ def test_two_simultaneous_case_openings_for_one_person_give_one_case(world):
             "source_category": "YOUTH",
         }
         responses = race(
-            lambda: _api(world.alice).post("/api/cases/", body, format="json"),
-            lambda: _api(world.carol).post("/api/cases/", body, format="json"),
+            partial(_post, world.alice, "/api/cases/", body), partial(_post, world.carol, "/api/cases/", body)
         )
         assert _statuses(responses) == [201, 400], [r.content for r in responses]
         refused = str(next(r for r in responses if r.status_code == 400).json())
@@ -227,18 +229,15 @@ def test_two_simultaneous_case_openings_for_one_person_give_one_case(world):
 def test_two_simultaneous_openings_through_the_service_refuse_with_duplicate_person(world):
     for round_no in range(ROUNDS):
         fresh = person(world.phya_ma, f"Sùng A Páo {round_no}", birth=date(2000, 1, 15))
-
-        def open_case(by):
-            return lambda: transitions.open_case(
-                fresh,
-                world.phya_ma,
-                date(2024, 6, 1),
-                by=by,
-                source_organisation="FARMERS",
-                source_category="FARMER",
-            )
-
-        results = race(open_case(world.alice), open_case(world.carol))
+        opening = partial(
+            transitions.open_case,
+            fresh,
+            world.phya_ma,
+            date(2024, 6, 1),
+            source_organisation="FARMERS",
+            source_category="FARMER",
+        )
+        results = race(partial(opening, by=world.alice), partial(opening, by=world.carol))
         refused = [r for r in results if isinstance(r, Exception)]
         assert len(refused) == 1 and isinstance(refused[0], transitions.TransitionRefused), results
         assert [f.code for f in refused[0].findings] == ["DUPLICATE_PERSON"]
@@ -255,12 +254,8 @@ def test_two_simultaneous_moves_of_one_case_one_wins(world):
             source_organisation="FARMERS",
             source_category="FARMER",
         )
+        url = f"/api/cases/{case.pk}/transitions/"
         body = {"stage": "WITHDRAWN", "date": "2024-07-01", "version": case.version, "reason": "Chuyển đi"}
-        responses = race(
-            *(
-                lambda user=user: _api(user).post(f"/api/cases/{case.pk}/transitions/", body, format="json")
-                for user in (world.alice, world.bob)
-            )
-        )
+        responses = race(partial(_post, world.alice, url, body), partial(_post, world.bob, url, body))
         assert _statuses(responses) == [201, 400]
         assert case.events.filter(stage="WITHDRAWN").count() == 1

@@ -143,12 +143,14 @@ class MemberEventSerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "date", "branch", "status_after", "decision_no", "note", "recorded_at"]
 
 
-class MemberEventCreateSerializer(serializers.Serializer):
+class MemberEventCreateSerializer(NormalisedSerializer):
     kind = serializers.ChoiceField(choices=sorted(MOVEMENT_KINDS))
     date = serializers.DateField()
     branch = ScopedRelatedField(queryset=Unit.objects.all(), required=False, allow_null=True)
     decision_no = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(
+        required=False, allow_blank=True, default="", style={"base_template": "textarea.html"}
+    )
 
 
 class PartyMemberSerializer(serializers.ModelSerializer):
