@@ -7,11 +7,11 @@ the message is the same neutral sentence wherever the holder is (another branch,
 province), so the form cannot be used to test whether an ID exists somewhere in the country.
 """
 
+from collections.abc import Callable
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -24,10 +24,13 @@ NEUTRAL_MESSAGE = _(
 )
 
 
-def refusal(citizen_id: str | None, user, *, exclude_pk=None, link: bool = False) -> ValidationError | None:
+Link = Callable[[Person], str] | None
+
+
+def refusal(citizen_id: str | None, user, *, exclude_pk=None, link: Link = None) -> ValidationError | None:
     """The refusal for giving `citizen_id` to a new or changed person, or None if it is free.
 
-    `link` words it for a page (the known holder as a link to their record).
+    `link(person)`, given by a page, is the address of the holder's record: the name becomes a link.
     """
     if not citizen_id:
         return None
@@ -40,13 +43,13 @@ def refusal(citizen_id: str | None, user, *, exclude_pk=None, link: bool = False
     message = gettext("Số CCCD này đã có trong hệ thống: {name} ({unit}, mã {pk}).")
     details = {"unit": known.unit.name, "pk": known.pk}
     if link:
-        name = format_html('<a href="{}">{}</a>', reverse("web:person", args=[known.pk]), known.full_name)
+        name = format_html('<a href="{}">{}</a>', link(known), known.full_name)
         return ValidationError(format_html(message, name=name, **details), code="unique")
     return ValidationError(message.format(name=known.full_name, **details), code="unique")
 
 
 @contextmanager
-def unique_citizen_id(person: Person, user, *, link: bool = False):
+def unique_citizen_id(person: Person, user, *, link: Link = None):
     """Save `person` inside this block; a simultaneous save of the same ID that won the race
     is answered with the same refusal as a sequential duplicate, never a server error."""
     try:

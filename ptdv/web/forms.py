@@ -1,6 +1,7 @@
 """Forms of the web pages. Choices of units and villages come from the user's scope."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ptdv.fields import DATE_INPUT, ActDateField
@@ -15,6 +16,10 @@ from ptdv.text import NormalisedForm
 class ScopedUnitField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{'— ' * (obj.depth - 1)}{obj.name}"
+
+
+def person_url(person) -> str:
+    return reverse("web:person", args=[person.pk])
 
 
 def _units(user, **filters):
@@ -56,7 +61,7 @@ class PersonForm(NormalisedForm, forms.ModelForm):
 
     def clean_citizen_id(self):
         citizen_id = self.cleaned_data["citizen_id"] or None
-        refusal = identity.refusal(citizen_id, self.user, exclude_pk=self.instance.pk, link=True)
+        refusal = identity.refusal(citizen_id, self.user, exclude_pk=self.instance.pk, link=person_url)
         if refusal is not None:
             raise refusal
         return citizen_id

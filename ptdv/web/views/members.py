@@ -115,7 +115,7 @@ def person_edit(request, pk=None):
     form = forms.PersonForm(request.POST or None, instance=person, user=request.user)
 
     def save(data):
-        with identity.unique_citizen_id(form.instance, request.user, link=True):
+        with identity.unique_citizen_id(form.instance, request.user, link=forms.person_url):
             if person is None:
                 form.save()
             else:
