@@ -13,7 +13,6 @@ from datetime import date
 from functools import partial
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from rest_framework.test import APIClient
 
@@ -22,10 +21,7 @@ from ptdv.cases.models import OPEN_STAGES, Case
 from ptdv.people.models import Person
 from tests.factories import World, person
 
-# Listing the apps makes the flush between tests TRUNCATE … CASCADE: on PostgreSQL a plain
-# TRUNCATE is refused because knox's own token table (swapped out for accounts.ApiToken, so
-# not in Django's flush list) still references the users table.
-pytestmark = pytest.mark.django_db(transaction=True, available_apps=settings.INSTALLED_APPS)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 ROUNDS = 10
 STALE = "Hồ sơ vừa được người khác cập nhật"
