@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
 
 from tests.factories import World
@@ -24,3 +25,16 @@ def client_for():
 def fast_password_hashing(settings):
     """Argon2 is slow on purpose; tests that are not about passwords use a quick hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """SQLite tests run on a file, as in production, not on Django's shared in-memory database.
+
+    The shared in-memory database locks whole tables and answers a second writer with
+    "database table is locked" at once, without the busy timeout; the race tests
+    (tests/test_races.py) need SQLite's real behaviour: WAL, IMMEDIATE transactions, waiting.
+    """
+    database = django_settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")

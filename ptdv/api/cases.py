@@ -11,7 +11,8 @@ from rest_framework.response import Response
 
 from ptdv.api.errors import ValidationErrors
 from ptdv.api.formdata import as_form_data
-from ptdv.api.serializers import ScopedRelatedField
+from ptdv.api.serializers import NormalisedSerializer, ScopedRelatedField
+from ptdv.api.versioning import VersionedSerializer, VersionedViewMixin, versioned_edits
 from ptdv.api.views import EditorsWrite, LogsSensitiveReads, ScopedViewSet
 from ptdv.cases import corrections, transitions
 from ptdv.cases.deadlines import due_items
@@ -23,7 +24,7 @@ from ptdv.people.models import PartyMember, Person
 from ptdv.regulation import Stage, check
 
 
-class CaseSerializer(serializers.ModelSerializer):
+class CaseSerializer(NormalisedSerializer, VersionedSerializer):
     person = ScopedRelatedField(queryset=Person.objects.all())
     branch = ScopedRelatedField(queryset=Unit.objects.all())
     helper = ScopedRelatedField(queryset=PartyMember.objects.all(), required=False, allow_null=True)
@@ -57,9 +58,9 @@ class CaseSerializer(serializers.ModelSerializer):
             "version",
             "reason",
         ]
-        read_only_fields = ["stage", "member", "version"]
-        # DRF would check one_open_case_per_person itself, in English and without the rule code;
-        # transitions.open_case refuses DUPLICATE_PERSON in the user's words instead.
+        read_only_fields = ["stage", "member"]
+        # Not DRF's generic "unique set" check from the constraint one_open_case_per_person:
+        # transitions.open_case refuses with DUPLICATE_PERSON, also when it loses a race.
         validators = []
 
     def create(self, validated):
@@ -80,8 +81,10 @@ class CaseSerializer(serializers.ModelSerializer):
     def update(self, instance, validated):
         for field in ("person", "branch", "opened_on", "source_organisation", "source_category"):
             validated.pop(field, None)  # these are the case's identity; a new case is opened instead
-        reason = validated.pop("reason", "")
-        return corrections.change_facts(instance, validated, by=self.context["request"].user, reason=reason)
+        reason, version = validated.pop("reason", ""), validated.pop("version", None)
+        return corrections.change_facts(
+            instance, validated, by=self.context["request"].user, version=version, reason=reason
+        )
 
 
 class FindingSerializer(serializers.Serializer):
@@ -115,8 +118,10 @@ class TransitionSerializer(serializers.Serializer):
     decision_no = serializers.CharField(required=False)
 
 
+@versioned_edits(CaseSerializer)
 class CaseViewSet(
     LogsSensitiveReads,
+    VersionedViewMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

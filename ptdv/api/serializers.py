@@ -2,15 +2,33 @@
 
 from django.utils import timezone
 from rest_framework import serializers
-from rest_framework.validators import UniqueValidator
 
+from ptdv.api.versioning import VersionedSerializer
 from ptdv.org.models import Unit, Village
-from ptdv.people import membership
+from ptdv.people import identity, membership
 from ptdv.people.membership import MOVEMENT_KINDS
 from ptdv.people.models import MemberEvent, PartyMember, Person, validate_citizen_id
 from ptdv.scope import sees_sensitive
+from ptdv.text import normalise
 
 SENSITIVE_PERSON_FIELDS = ("ethnicity", "religion", "citizen_id")
+
+
+class NormalisedSerializer(serializers.Serializer):
+    """Text in a request body is normalised (ptdv.text) before the fields validate it."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            data = {key: self._normalised(key, value) for key, value in data.items()}
+        return super().to_internal_value(data)
+
+    def _normalised(self, key, value):
+        field = self.fields.get(key)
+        keeps_spaces = isinstance(field, serializers.CharField) and not field.trim_whitespace
+        if not isinstance(value, str) or keeps_spaces:
+            return value
+        multiline = getattr(field, "style", {}).get("base_template") == "textarea.html"
+        return normalise(value, multiline=multiline)
 
 
 class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
@@ -62,7 +80,7 @@ class VillageAssignSerializer(serializers.Serializer):
     date = serializers.DateField(default=timezone.localdate)
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(NormalisedSerializer, VersionedSerializer):
     unit = ScopedRelatedField(queryset=Unit.objects.filter(valid_to__isnull=True))
     village = ScopedRelatedField(queryset=Village.objects.all(), allow_null=True, required=False)
 
@@ -81,18 +99,10 @@ class PersonSerializer(serializers.ModelSerializer):
             "village",
             "citizen_id",
             "unit",
+            "version",
         ]
-        extra_kwargs = {
-            "citizen_id": {
-                "validators": [
-                    validate_citizen_id,
-                    UniqueValidator(
-                        Person.objects.all(),
-                        message=Person._meta.get_field("citizen_id").error_messages["unique"],
-                    ),
-                ]
-            }
-        }
+        # Uniqueness is worded by ptdv.people.identity (validate_citizen_id), not DRF's validator.
+        extra_kwargs = {"citizen_id": {"validators": [validate_citizen_id]}}
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
@@ -100,6 +110,24 @@ class PersonSerializer(serializers.ModelSerializer):
             for field in SENSITIVE_PERSON_FIELDS:
                 data.pop(field, None)
         return data
+
+    def validate_citizen_id(self, citizen_id):
+        citizen_id = citizen_id or None
+        exclude_pk = self.instance.pk if self.instance else None
+        refusal = identity.refusal(citizen_id, self.context["request"].user, exclude_pk=exclude_pk)
+        if refusal is not None:
+            raise serializers.ValidationError(refusal.messages, code="unique")
+        return citizen_id
+
+    def create(self, validated):
+        person = Person(**validated)
+        with identity.unique_citizen_id(person, self.context["request"].user):
+            person.save()
+        return person
+
+    def update(self, instance, validated):
+        with identity.unique_citizen_id(instance, self.context["request"].user):
+            return super().update(instance, validated)
 
     def validate(self, attrs):
         """Run the model's own validation so the API and the forms refuse the same things."""
@@ -123,12 +151,14 @@ class MemberEventSerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "date", "branch", "status_after", "decision_no", "note", "recorded_at"]
 
 
-class MemberEventCreateSerializer(serializers.Serializer):
+class MemberEventCreateSerializer(NormalisedSerializer):
     kind = serializers.ChoiceField(choices=sorted(MOVEMENT_KINDS))
     date = serializers.DateField()
     branch = ScopedRelatedField(queryset=Unit.objects.all(), required=False, allow_null=True)
     decision_no = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(
+        required=False, allow_blank=True, default="", style={"base_template": "textarea.html"}
+    )
 
 
 class PartyMemberSerializer(serializers.ModelSerializer):

@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ptdv.api import serializers as s
+from ptdv.api.versioning import VersionedViewMixin, versioned_edits
 from ptdv.audit.models import ReadChannel
 from ptdv.audit.reads import record_reads
 from ptdv.org import reorganisation, villages
@@ -103,8 +104,10 @@ class VillageViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedVie
         return Response(s.VillageSerializer(village).data)
 
 
+@versioned_edits(s.PersonSerializer)
 class PersonViewSet(
     LogsSensitiveReads,
+    VersionedViewMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

@@ -10,14 +10,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ptdv import versioning
 from ptdv.cases import historical as paper
 from ptdv.cases.models import Case
 from ptdv.scope import ORGANIZER
 
 
 @transaction.atomic
-def change_facts(case: Case, changes: dict, *, by, reason: str = "") -> Case:
-    """Write `changes` to `case`; refuse, writing nothing, what `by` may not change."""
+def change_facts(case: Case, changes: dict, *, by, version: int | None, reason: str = "") -> Case:
+    """Write `changes` to `case` if it is still at `version` (ptdv.versioning); refuse, writing
+    nothing, what `by` may not change."""
+    versioning.check(case, version)
     reason = reason.strip()
     if not case.is_open:
         if getattr(by, "role", None) != ORGANIZER:
@@ -33,5 +36,5 @@ def change_facts(case: Case, changes: dict, *, by, reason: str = "") -> Case:
         setattr(case, name, value)
     if reason:
         case._change_reason = reason
-    case.save()
+    versioning.save(case, version)
     return case

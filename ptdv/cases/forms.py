@@ -9,9 +9,10 @@ from ptdv.org.models import Unit
 from ptdv.people.models import PartyMember, Person
 from ptdv.regulation import Stage
 from ptdv.scope import VERIFICATION_ROLES
+from ptdv.text import NormalisedForm
 
 
-class StageForm(forms.Form):
+class StageForm(NormalisedForm, forms.Form):
     """The date of the act the step records; subclasses add the stage's own record."""
 
     date = ActDateField(label=_("Ngày"))
@@ -111,7 +112,7 @@ STAGE_FORMS: dict[Stage, type[StageForm]] = {
 }
 
 
-class CaseOpenForm(forms.ModelForm):
+class CaseOpenForm(NormalisedForm, forms.ModelForm):
     date = ActDateField(label=_("Ngày đưa vào nguồn"))
 
     class Meta:
@@ -143,7 +144,7 @@ class CaseOpenForm(forms.ModelForm):
         )
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(NormalisedForm, forms.Form):
     def __init__(self, *args, user=None, case=None, **kwargs):
         super().__init__(*args, **kwargs)
 
@@ -152,7 +153,7 @@ class DocumentForm(forms.Form):
     number = forms.CharField(label=_("Số"), max_length=60, required=False)
 
 
-class RelativeForm(forms.ModelForm):
+class RelativeForm(NormalisedForm, forms.ModelForm):
     class Meta:
         model = RelativeVerification
         fields = ["relation", "name", "is_party_member", "verified_on", "conclusion"]
@@ -164,7 +165,7 @@ class RelativeForm(forms.ModelForm):
             del self.fields["conclusion"]  # sensitive: organizers and committees only
 
 
-class IntroductionForm(forms.ModelForm):
+class IntroductionForm(NormalisedForm, forms.ModelForm):
     class Meta:
         model = Introduction
         fields = ["introducer", "date", "relationship", "months_together", "replacement"]

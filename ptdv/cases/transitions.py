@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -87,12 +87,17 @@ def open_case(
         created_by=by,
         **flags,
     )
-    # Judged as a new case even when historical: a person never has two paths at once.
-    facts = replace(facts_for(case, viewer=by), historical=False)
-    found = blocking(check_transition(facts, Stage.SOURCE, on, regulation_settings()), Stage.SOURCE)
-    if duplicate := [f for f in found if f.code == "DUPLICATE_PERSON"]:
+    if duplicate := _duplicate_person(case, on, by):
         raise TransitionRefused(duplicate)
-    case.save()
+    try:
+        with transaction.atomic():
+            case.save()
+    except IntegrityError:
+        # A simultaneous opening for the same person won (constraint one_open_case_per_person):
+        # now committed, it gives the loser the same refusal as a sequential duplicate.
+        if duplicate := _duplicate_person(case, on, by):
+            raise TransitionRefused(duplicate) from None
+        _refuse(_("Người này đang có một hồ sơ mở; hãy liên hệ Ban Tổ chức cấp trên."))
     CaseEvent.objects.create(
         case=case,
         stage=Stage.SOURCE,
@@ -105,6 +110,16 @@ def open_case(
         },
     )
     return case
+
+
+def _duplicate_person(case: Case, on: date, by) -> list[Finding]:
+    """DUPLICATE_PERSON for opening `case`, in the words `by` may read (ptdv.cases.facts).
+
+    Judged as a new case even when historical: a person never has two paths at once.
+    """
+    facts = replace(facts_for(case, viewer=by), historical=False)
+    found = blocking(check_transition(facts, Stage.SOURCE, on, regulation_settings()), Stage.SOURCE)
+    return [f for f in found if f.code == "DUPLICATE_PERSON"]
 
 
 def findings_for_move(case: Case, target: Stage, on: date, data: dict, *, by) -> list[Finding]:

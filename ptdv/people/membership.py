@@ -75,10 +75,17 @@ def _start(person: Person, branch, on: date, kind, status, decision_no, by) -> P
         decision_no=decision_no,
         recorded_by=by,
     )
-    if person.unit_id != branch.id:
-        person.unit = branch
-        person.save(update_fields=["unit", "search_name", "sort_key"])
+    _move_person(person, branch)
     return member
+
+
+def _move_person(person: Person, branch) -> None:
+    """The person goes where the membership goes; an edit of the person opened before this
+    move is now stale (ptdv.versioning), so it cannot write the old unit back."""
+    if person.unit_id != branch.pk:
+        person.unit = branch
+        person.version += 1
+        person.save(update_fields=["unit", "version", "search_name", "sort_key"])
 
 
 @transaction.atomic
@@ -168,7 +175,5 @@ def record(
     )
     member.branch, member.status = new_branch, status
     member.save()
-    if new_branch.pk != member.person.unit_id:
-        member.person.unit = new_branch
-        member.person.save(update_fields=["unit", "search_name", "sort_key"])
+    _move_person(member.person, new_branch)
     return event

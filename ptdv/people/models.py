@@ -23,11 +23,13 @@ from ptdv.people.choices import (
 from ptdv.recorded import Recorded, acting_user
 from ptdv.scope import PERSONAL_DATA_ROLES, ScopedQuerySet
 
-CITIZEN_ID_RE = re.compile(r"^\d{12}$")
+# ASCII digits only: `\d` also matches fullwidth and Arabic-Indic digits, which would let the
+# same ID be stored twice under two spellings.
+CITIZEN_ID_RE = re.compile(r"[0-9]{12}")
 
 
 def validate_citizen_id(value: str) -> None:
-    if value and not CITIZEN_ID_RE.match(value):
+    if value and not CITIZEN_ID_RE.fullmatch(value):
         raise ValidationError(
             _("Số CCCD phải gồm đúng 12 chữ số (đã nhập: %(value)s)."),
             code="invalid",
@@ -107,7 +109,6 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
-        self.full_name = " ".join(self.full_name.split())
         if self.citizen_id == "":
             self.citizen_id = None
         if self.village_id and self.village.branch.valid_to is not None:

@@ -1,13 +1,16 @@
 """Forms of the web pages. Choices of units and villages come from the user's scope."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ptdv.fields import DATE_INPUT, ActDateField
 from ptdv.org.models import BranchType, Unit, UnitKind, Village
+from ptdv.people import identity
 from ptdv.people.choices import MemberEventKind
 from ptdv.people.membership import MEMBER_MOVES_WITH_MEMBERSHIP, MOVEMENT_KINDS
 from ptdv.people.models import PartyMember, Person
+from ptdv.text import NormalisedForm
 
 
 class ScopedUnitField(forms.ModelChoiceField):
@@ -15,11 +18,19 @@ class ScopedUnitField(forms.ModelChoiceField):
         return f"{'— ' * (obj.depth - 1)}{obj.name}"
 
 
+def person_url(person) -> str:
+    return reverse("web:person", args=[person.pk])
+
+
 def _units(user, **filters):
     return Unit.objects.visible_to(user).filter(valid_to__isnull=True, **filters)
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(NormalisedForm, forms.ModelForm):
+    """A person's record. An edit carries the version it was made on (ptdv.versioning)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
     class Meta:
         model = Person
         fields = [
@@ -39,6 +50,11 @@ class PersonForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
+        if self.instance.pk is None:
+            del self.fields["version"]
+        else:
+            self.fields["version"].initial = self.instance.version
         self.fields["unit"] = ScopedUnitField(queryset=_units(user), label=_("Đơn vị quản lý"))
         if self.instance.pk and PartyMember.objects.filter(person=self.instance).exists():
             # A member's person moves only with the membership (ptdv.people.membership).
@@ -47,8 +63,19 @@ class PersonForm(forms.ModelForm):
         self.fields["village"].queryset = Village.objects.visible_to(user).select_related("branch")
         self.fields["citizen_id"].widget.attrs.update(inputmode="numeric", maxlength=12)
 
+    def clean_citizen_id(self):
+        citizen_id = self.cleaned_data["citizen_id"] or None
+        refusal = identity.refusal(citizen_id, self.user, exclude_pk=self.instance.pk, link=person_url)
+        if refusal is not None:
+            raise refusal
+        return citizen_id
 
-class MemberEventForm(forms.Form):
+    def validate_unique(self):
+        """The citizen ID, Person's only unique field, is checked by clean_citizen_id with a
+        message that depends on the user's scope (ptdv.people.identity), then by the database."""
+
+
+class MemberEventForm(NormalisedForm, forms.Form):
     kind = forms.ChoiceField(
         label=_("Sự kiện"),
         choices=[
@@ -66,7 +93,7 @@ class MemberEventForm(forms.Form):
         self.fields["branch"].queryset = _units(user).branches()
 
 
-class AdmitForm(forms.Form):
+class AdmitForm(NormalisedForm, forms.Form):
     branch = ScopedUnitField(queryset=Unit.objects.none(), label=_("Chi bộ"))
     date = ActDateField(label=_("Ngày kết nạp (lễ kết nạp)"))
     decision_no = forms.CharField(label=_("Số quyết định kết nạp"), max_length=60, required=False)
@@ -76,12 +103,12 @@ class AdmitForm(forms.Form):
         self.fields["branch"].queryset = _units(user).branches()
 
 
-class RenameForm(forms.Form):
+class RenameForm(NormalisedForm, forms.Form):
     name = forms.CharField(label=_("Tên mới"), max_length=200)
     date = ActDateField()
 
 
-class MoveForm(forms.Form):
+class MoveForm(NormalisedForm, forms.Form):
     parent = ScopedUnitField(queryset=Unit.objects.none(), label=_("Trực thuộc"))
     date = ActDateField()
 
@@ -92,7 +119,7 @@ class MoveForm(forms.Form):
         )
 
 
-class MergeForm(forms.Form):
+class MergeForm(NormalisedForm, forms.Form):
     into = ScopedUnitField(queryset=Unit.objects.none(), label=_("Hợp nhất vào"))
     date = ActDateField()
 
@@ -101,12 +128,12 @@ class MergeForm(forms.Form):
         self.fields["into"].queryset = _units(user)
 
 
-class DissolveForm(forms.Form):
+class DissolveForm(NormalisedForm, forms.Form):
     date = ActDateField()
     note = forms.CharField(label=_("Lý do"), required=False, max_length=500)
 
 
-class PtdvSinceForm(forms.Form):
+class PtdvSinceForm(NormalisedForm, forms.Form):
     ptdv_since = forms.DateField(
         label=_("Bắt đầu dùng PTĐV từ ngày"),
         widget=DATE_INPUT,
@@ -118,7 +145,7 @@ class PtdvSinceForm(forms.Form):
     )
 
 
-class ChildUnitForm(forms.Form):
+class ChildUnitForm(NormalisedForm, forms.Form):
     name = forms.CharField(label=_("Tên"), max_length=200)
     code = forms.CharField(label=_("Mã"), max_length=60)
     kind = forms.ChoiceField(label=_("Loại"), choices=UnitKind.choices)
@@ -128,7 +155,7 @@ class ChildUnitForm(forms.Form):
     date = ActDateField(label=_("Ngày thành lập"))
 
 
-class VillageAssignForm(forms.Form):
+class VillageAssignForm(NormalisedForm, forms.Form):
     village = forms.ModelChoiceField(queryset=Village.objects.none(), label=_("Thôn, bản, tổ dân phố"))
     branch = ScopedUnitField(queryset=Unit.objects.none(), label=_("Sinh hoạt tại chi bộ"))
     date = ActDateField()

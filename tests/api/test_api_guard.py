@@ -6,6 +6,7 @@ from rest_framework.test import APIClient
 
 from ptdv.api import urls as api_urls
 from ptdv.api.parsers import MAX_DEPTH, nesting_depth_exceeds
+from tests.logins import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +26,7 @@ def _api_urls():
 
 
 def _signed_in(user):
-    client = APIClient()
-    client.force_login(user)
-    return client
+    return log_in(APIClient(), user)
 
 
 def test_every_api_route_refuses_an_anonymous_request_with_401(world):

@@ -32,7 +32,7 @@ def _edit_form_data(someone, user, **changes) -> dict:
     """What the edit page posts back: every field as shown (hidden ones too), then `changes`."""
     form = PersonForm(instance=someone, user=user)
     data = {name: form[name].value() for name in form.fields}
-    data = {name: value for name, value in data.items() if value not in (None, False)}
+    data = {name: value for name, value in data.items() if value is not None and value is not False}
     data["birth_date"] = someone.birth_date.isoformat()
     return {**data, **changes}
 

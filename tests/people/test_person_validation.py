@@ -79,5 +79,6 @@ def test_the_api_creates_and_updates_a_person(world):
     client = _api(world.carol)
     created = client.post("/api/persons/", _form(world), format="json")
     assert created.status_code == 201, created.json()
-    changed = client.patch(f"/api/persons/{created.json()['id']}/", {"education": "COLLEGE"}, format="json")
+    body = {"education": "COLLEGE", "version": created.json()["version"]}
+    changed = client.patch(f"/api/persons/{created.json()['id']}/", body, format="json")
     assert changed.status_code == 200 and changed.json()["education"] == "COLLEGE"

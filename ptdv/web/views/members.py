@@ -5,10 +5,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from ptdv import versioning
 from ptdv.audit.models import ReadChannel
 from ptdv.audit.reads import record_reads
 from ptdv.org.models import Unit
-from ptdv.people import membership
+from ptdv.people import identity, membership
 from ptdv.people.models import PartyMember, Person
 from ptdv.people.search import search_members
 from ptdv.scope import can_edit, sees_sensitive
@@ -104,7 +105,15 @@ def person_edit(request, pk=None):
     person = scoped_get(request, Person, pk) if pk else None
     require_editor(request)
     form = forms.PersonForm(request.POST or None, instance=person, user=request.user)
-    if request.method == "POST" and apply(request, form, lambda data: form.save()):
+
+    def save(data):
+        with identity.unique_citizen_id(form.instance, request.user, link=forms.person_url):
+            if person is None:
+                form.save()
+            else:
+                versioning.save(form.instance, data["version"])
+
+    if request.method == "POST" and apply(request, form, save):
         return redirect("web:person", pk=form.instance.pk)
     status = 400 if request.method == "POST" else 200
     if person is not None:
