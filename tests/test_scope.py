@@ -40,6 +40,7 @@ ROUTES = {
     "accounts:user-active": "user",
     "accounts:user-reset": "user",
     "accounts:user-unlock": "user",
+    "accounts:user-two-factor-reset": "user",
 }
 
 

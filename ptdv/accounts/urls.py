@@ -22,6 +22,11 @@ urlpatterns = [
     path("nguoi-dung/<int:pk>/kich-hoat/", user_admin.user_active, name="user-active"),
     path("nguoi-dung/<int:pk>/dat-lai-mat-khau/", user_admin.user_reset, name="user-reset"),
     path("nguoi-dung/<int:pk>/mo-khoa/", user_admin.user_unlock, name="user-unlock"),
+    path(
+        "nguoi-dung/<int:pk>/dat-lai-xac-thuc/",
+        user_admin.user_two_factor_reset,
+        name="user-two-factor-reset",
+    ),
     path("khoa-api/", token_views.create, name="token-create"),
     path("khoa-api/<str:key>/thu-hoi/", token_views.revoke, name="token-revoke"),
 ]

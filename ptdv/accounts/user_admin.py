@@ -6,6 +6,8 @@ are disabled, never deleted, and every change lands in the user's history with t
 as its author.
 """
 
+import secrets
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from ptdv.accounts import lockout
+from ptdv.accounts import lockout, two_factor
 from ptdv.accounts.forms import UserCreateForm
 from ptdv.accounts.models import User
 from ptdv.accounts.rights import manages_accounts, may_manage
@@ -85,6 +87,7 @@ def user_detail(request, pk):
             "account": target,
             "may_manage": may_manage(request.user, target),
             "locked": lockout.locked_accounts(User.objects.filter(pk=target.pk)),
+            "two_factor_enrolled": two_factor.is_enrolled(target),
             "history": target.history.select_related("history_user")[:30],
         },
     )
@@ -119,4 +122,19 @@ def user_unlock(request, pk):
     lockout.unlock(target, by=request.user)
     _save(request, target, "Mở khóa đăng nhập")
     messages.success(request, "Đã mở khóa đăng nhập.")
+    return redirect("accounts:user", pk=target.pk)
+
+
+@login_required
+@require_POST
+def user_two_factor_reset(request, pk):
+    """Đặt lại xác thực hai lớp (a lost phone): the user's authenticator and recovery codes go,
+    their sessions end, and at the next login they enrol again (required roles) or log in with
+    the password (optional roles)."""
+    target = _managed(request, pk)
+    with transaction.atomic():
+        two_factor.turn_off(target)
+        target.session_salt = secrets.token_hex(16)
+        _save(request, target, "Đặt lại xác thực hai lớp")
+    messages.success(request, "Đã đặt lại xác thực hai lớp; người dùng sẽ đăng ký lại khi đăng nhập.")
     return redirect("accounts:user", pk=target.pk)

@@ -253,3 +253,33 @@ def test_first_login_of_an_organizer_enrols_then_changes_the_password_without_a_
 
     assert client.get(TREE)["Location"] == reverse("accounts:password-change")
     assert client.get(reverse("accounts:password-change")).status_code == 200
+
+
+def test_an_organizer_resets_a_lost_authenticator_of_a_user_in_her_subtree(world, client_for):
+    """A committee member who lost the phone: the organizer resets two-factor, the old sessions
+    end, and the next login goes by password (enrolment is optional for that role)."""
+    authenticator(world.bob)
+    new_recovery = two_factor.new_recovery_codes(world.bob)
+    bob_session = log_in(Client(), world.bob)
+    reset = reverse("accounts:user-two-factor-reset", args=[world.bob.pk])
+
+    assert (
+        "Đặt lại xác thực hai lớp"
+        in client_for(world.alice).get(reverse("accounts:user", args=[world.bob.pk])).content.decode()
+    )
+    assert client_for(world.alice).post(reset).status_code == 302
+
+    assert not two_factor.is_enrolled(world.bob) and new_recovery
+    assert bob_session.get(TREE).status_code == 302  # signed out everywhere
+    assert password_step(world.bob).get(TREE).status_code == 200
+    recorded = world.bob.history.get(history_change_reason="Đặt lại xác thực hai lớp")
+    assert recorded.history_user == world.alice
+
+
+def test_only_officers_in_scope_reset_someone_elses_two_factor(world, client_for):
+    authenticator(world.alice)
+    reset = reverse("accounts:user-two-factor-reset", args=[world.alice.pk])
+    assert client_for(world.olga).post(reset).status_code == 404  # another province
+    assert client_for(world.bob).post(reset).status_code in (403, 404)
+    assert client_for(world.alice).post(reset).status_code == 403  # not her own: the profile does that
+    assert two_factor.is_enrolled(world.alice)
