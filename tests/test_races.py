@@ -16,6 +16,7 @@ import pytest
 from django.db import connection
 from rest_framework.test import APIClient
 
+from ptdv.accounts.models import User
 from ptdv.cases import transitions
 from ptdv.cases.models import OPEN_STAGES, Case
 from ptdv.people.models import Person
@@ -254,3 +255,21 @@ def test_two_simultaneous_moves_of_one_case_one_wins(world):
         responses = race(partial(_post, world.alice, url, body), partial(_post, world.bob, url, body))
         assert _statuses(responses) == [201, 400]
         assert case.events.filter(stage="WITHDRAWN").count() == 1
+
+
+def test_two_organizers_creating_one_username_at_once_give_one_account_and_a_clear_refusal(world):
+    second = World.user("tochuc.pacnam2", "organizer", world.pac_nam)
+    for round_no in range(ROUNDS):
+        username = f"bithu.napai{round_no}"
+        data = {"username": username, "full_name": "Lục Văn Pác", "email": "", "role": "branch"}
+        data["unit"] = world.na_pai.pk
+        responses = race(
+            partial(_page_post, world.alice, "/tai-khoan/nguoi-dung/moi/", data),
+            partial(_page_post, second, "/tai-khoan/nguoi-dung/moi/", data),
+        )
+        assert not [r for r in responses if isinstance(r, Exception)], responses
+        bodies = [r.content.decode() for r in responses]
+        assert sum('id="secret"' in body for body in bodies) == 1  # one account, its password shown
+        assert sum("Tên đăng nhập đã được sử dụng" in body for body in bodies) == 1
+        assert all(r.status_code < 500 for r in responses)
+        assert User.objects.filter(username=username).count() == 1
