@@ -126,3 +126,38 @@ class World:
     @property
     def users(self):
         return {u.username: u for u in (self.alice, self.bob, self.carol, self.victor, self.adam, self.olga)}
+
+
+def person_form(world, **overrides) -> dict:
+    """What the new-person page (or POST /api/persons/) receives for someone in Phya Mạ."""
+    return {
+        "full_name": "Lò Văn Pọm",
+        "sex": "M",
+        "birth_date": "1994-02-03",
+        "citizen_id": "",
+        "ethnicity": "02",
+        "religion": "NONE",
+        "education": "THPT",
+        "occupation": "FARMER",
+        "village": world.v_phya_ma.pk,
+        "unit": world.phya_ma.pk,
+        **overrides,
+    }
+
+
+def person_edit_form(person, **changes) -> dict:
+    """What the person edit page posts back: every field as read, with its version, then `changes`."""
+    return {
+        "full_name": person.full_name,
+        "sex": person.sex,
+        "birth_date": person.birth_date.isoformat(),
+        "citizen_id": person.citizen_id,
+        "ethnicity": person.ethnicity,
+        "religion": person.religion,
+        "education": person.education,
+        "occupation": person.occupation,
+        "village": person.village_id or "",
+        "unit": person.unit_id,
+        "version": person.version,
+        **changes,
+    }

@@ -20,7 +20,7 @@ from ptdv.accounts.models import User
 from ptdv.cases import transitions
 from ptdv.cases.models import OPEN_STAGES, Case
 from ptdv.people.models import Person
-from tests.factories import World, person
+from tests.factories import World, person, person_edit_form, person_form
 from tests.logins import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -122,23 +122,6 @@ def test_two_simultaneous_case_edits_one_wins_the_other_is_told(world):
         assert getattr(saved, next(iter(changes[winner]))) == next(iter(changes[winner].values()))
 
 
-def _person_post(person, **changes):
-    return {
-        "full_name": person.full_name,
-        "sex": person.sex,
-        "birth_date": person.birth_date.isoformat(),
-        "citizen_id": person.citizen_id,
-        "ethnicity": person.ethnicity,
-        "religion": person.religion,
-        "education": person.education,
-        "occupation": person.occupation,
-        "village": person.village_id or "",
-        "unit": person.unit_id,
-        "version": person.version,
-        **changes,
-    }
-
-
 def test_two_simultaneous_person_edit_pages_one_wins_the_other_is_told(world):
     url = f"/nguoi/{world.m_phya_ma.person.pk}/sua/"
     for round_no in range(ROUNDS):
@@ -148,13 +131,13 @@ def test_two_simultaneous_person_edit_pages_one_wins_the_other_is_told(world):
                 _page_post,
                 world.alice,
                 url,
-                _person_post(current, education=["COLLEGE", "THPT"][round_no % 2]),
+                person_edit_form(current, education=["COLLEGE", "THPT"][round_no % 2]),
             ),
             partial(
                 _page_post,
                 world.carol,
                 url,
-                _person_post(current, religion=["BUDDHISM", "NONE"][round_no % 2]),
+                person_edit_form(current, religion=["BUDDHISM", "NONE"][round_no % 2]),
             ),
         )
         assert _statuses(responses) == [302, 400]
@@ -163,26 +146,26 @@ def test_two_simultaneous_person_edit_pages_one_wins_the_other_is_told(world):
         assert Person.objects.get(pk=current.pk).version == current.version + 1
 
 
-def _new_person(world, citizen_id, name):
-    return {
-        "full_name": name,
-        "sex": "M",
-        "birth_date": "1994-02-03",
-        "citizen_id": citizen_id,
-        "ethnicity": "01",
-        "religion": "NONE",
-        "education": "THPT",
-        "occupation": "FARMER",
-        "unit": world.phya_ma.pk,
-    }
+def _newcomer(world, citizen_id, name):
+    return person_form(world, citizen_id=citizen_id, full_name=name)
 
 
 def test_two_simultaneous_creates_with_one_citizen_id_give_one_person_and_a_clear_refusal(world):
     for round_no in range(ROUNDS):
         citizen_id = f"0011990{round_no:05d}"
         responses = race(
-            partial(_post, world.alice, "/api/persons/", _new_person(world, citizen_id, "Lò Văn A")),
-            partial(_post, world.carol, "/api/persons/", _new_person(world, citizen_id, "Lò Văn B")),
+            partial(
+                _post,
+                world.alice,
+                "/api/persons/",
+                _newcomer(world, citizen_id, "Lò Văn A"),
+            ),
+            partial(
+                _post,
+                world.carol,
+                "/api/persons/",
+                _newcomer(world, citizen_id, "Lò Văn B"),
+            ),
         )
         assert _statuses(responses) == [201, 400], [r.content for r in responses]
         refused = next(r for r in responses if r.status_code == 400).json()
@@ -194,8 +177,18 @@ def test_two_simultaneous_create_pages_with_one_citizen_id_give_one_person(world
     for round_no in range(ROUNDS):
         citizen_id = f"0021990{round_no:05d}"
         responses = race(
-            partial(_page_post, world.alice, "/nguoi/moi/", _new_person(world, citizen_id, "Lò Văn A")),
-            partial(_page_post, world.bob, "/nguoi/moi/", _new_person(world, citizen_id, "Lò Văn B")),
+            partial(
+                _page_post,
+                world.alice,
+                "/nguoi/moi/",
+                _newcomer(world, citizen_id, "Lò Văn A"),
+            ),
+            partial(
+                _page_post,
+                world.bob,
+                "/nguoi/moi/",
+                _newcomer(world, citizen_id, "Lò Văn B"),
+            ),
         )
         assert _statuses(responses) == [302, 400]
         refused = next(r for r in responses if r.status_code == 400)

@@ -11,7 +11,7 @@ from ptdv.cases.models import DossierDocument
 from ptdv.org import reorganisation
 from ptdv.people.models import Person
 from ptdv.text import normalise
-from tests.factories import person
+from tests.factories import person, person_form
 
 # "Hoàng Văn Bình" as it arrives from a decomposing keyboard, padded with the invisible and
 # misleading characters a copied spreadsheet or a prankster brings along.
@@ -37,19 +37,7 @@ def test_normalised_text_is_stable_nfc_and_has_no_invisible_characters(text):
 
 
 def _person_data(world, **overrides):
-    data = {
-        "full_name": UNTIDY,
-        "sex": "M",
-        "birth_date": "1995-04-02",
-        "citizen_id": "006195000888",
-        "ethnicity": "02",
-        "religion": "NONE",
-        "education": "THPT",
-        "occupation": "FARMER",
-        "village": world.v_phya_ma.pk,
-        "unit": world.phya_ma.pk,
-    }
-    return {**data, **overrides}
+    return person_form(world, **{"full_name": UNTIDY, "citizen_id": "006195000888", **overrides})
 
 
 def _api(user):

@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 
 from ptdv.cases.models import Case
 from ptdv.people.models import Person
+from tests.factories import person_edit_form
 
 pytestmark = pytest.mark.django_db
 
@@ -125,31 +126,14 @@ def test_the_schema_documents_the_version_statuses(world):
             assert "If-Match" in {p["name"] for p in operation.get("parameters", [])}
 
 
-def _person_post(person, **changes):
-    data = {
-        "full_name": person.full_name,
-        "sex": person.sex,
-        "birth_date": person.birth_date.isoformat(),
-        "citizen_id": person.citizen_id,
-        "ethnicity": person.ethnicity,
-        "religion": person.religion,
-        "education": person.education,
-        "occupation": person.occupation,
-        "village": person.village_id or "",
-        "unit": person.unit_id,
-        "version": person.version,
-    }
-    return {**data, **changes}
-
-
 def test_the_person_edit_page_carries_the_version_and_refuses_a_stale_submit(world, client_for):
     person = world.m_phya_ma.person
     url = reverse("web:person-edit", args=[person.pk])
     page = client_for(world.carol).get(url).content.decode()
     assert f'name="version" value="{person.version}"' in page
-    first = client_for(world.bob).post(url, _person_post(person, education="COLLEGE"))
+    first = client_for(world.bob).post(url, person_edit_form(person, education="COLLEGE"))
     assert first.status_code == 302
-    second = client_for(world.carol).post(url, _person_post(person, religion="BUDDHISM"))
+    second = client_for(world.carol).post(url, person_edit_form(person, religion="BUDDHISM"))
     assert second.status_code == 400 and STALE in second.content.decode()
     saved = Person.objects.get(pk=person.pk)
     assert (saved.education, saved.religion) == ("COLLEGE", person.religion)
@@ -158,7 +142,7 @@ def test_the_person_edit_page_carries_the_version_and_refuses_a_stale_submit(wor
 
 def test_the_person_edit_page_needs_its_version(world, client_for):
     person = world.m_phya_ma.person
-    data = _person_post(person, education="COLLEGE")
+    data = person_edit_form(person, education="COLLEGE")
     del data["version"]
     response = client_for(world.carol).post(reverse("web:person-edit", args=[person.pk]), data)
     assert response.status_code == 400

@@ -10,23 +10,9 @@ from rest_framework.test import APIClient
 
 from ptdv.people.identity import NEUTRAL_MESSAGE
 from ptdv.people.models import Person
+from tests.factories import person_form
 
 pytestmark = pytest.mark.django_db
-
-
-def _data(world, citizen_id):
-    return {
-        "full_name": "Lò Văn Pọm",
-        "sex": "M",
-        "birth_date": "1994-02-03",
-        "citizen_id": citizen_id,
-        "ethnicity": "02",
-        "religion": "NONE",
-        "education": "THPT",
-        "occupation": "FARMER",
-        "village": world.v_phya_ma.pk,
-        "unit": world.phya_ma.pk,
-    }
 
 
 def _api(user):
@@ -39,8 +25,8 @@ def _refusals(world, user, citizen_id):
     """The page's and the API's answers to a new person with `citizen_id`."""
     client = APIClient()
     client.force_login(user)
-    page = client.post("/nguoi/moi/", _data(world, citizen_id))
-    api = _api(user).post("/api/persons/", _data(world, citizen_id), format="json")
+    page = client.post("/nguoi/moi/", person_form(world, citizen_id=citizen_id))
+    api = _api(user).post("/api/persons/", person_form(world, citizen_id=citizen_id), format="json")
     assert page.status_code == 400 and api.status_code == 400
     return page.content.decode(), api.json()["citizen_id"]
 

@@ -7,25 +7,14 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from ptdv.people.models import Person
+from tests.factories import person_form
 
 pytestmark = pytest.mark.django_db
 
 
 def _form(world, **overrides):
-    data = {
-        "full_name": "  Hoàng   Thị Lan ",
-        "sex": "F",
-        "birth_date": "1995-04-02",
-        "citizen_id": "006195000777",
-        "ethnicity": "02",
-        "religion": "NONE",
-        "education": "THPT",
-        "occupation": "FARMER",
-        "village": world.v_phya_ma.pk,
-        "unit": world.phya_ma.pk,
-    }
-    data.update(overrides)
-    return data
+    defaults = {"full_name": "  Hoàng   Thị Lan ", "sex": "F", "birth_date": "1995-04-02"}
+    return person_form(world, **{**defaults, "citizen_id": "006195000777", **overrides})
 
 
 def _api(user):
