@@ -285,6 +285,7 @@ def test_an_admin_cannot_change_their_own_role_flags_unit_or_activity(world, cli
     data = {
         **dict(username="adam", first_name="Adam", last_name="", email=""),
         **dict(role="organizer", unit=world.pac_nam.pk, is_superuser="on", is_staff="", is_active=""),
+        "read_version": world.adam.version,
     }
     response = adam.post(reverse("admin:accounts_user_change", args=[world.adam.pk]), data)
     assert response.status_code == 302

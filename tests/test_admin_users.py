@@ -6,6 +6,8 @@ from django.core.management import call_command, get_commands
 from django.test import Client
 from django.urls import reverse
 
+from ptdv import versioning
+from ptdv.accounts import user_admin
 from ptdv.accounts.models import User
 from tests.admins import AdminWorld
 
@@ -49,12 +51,12 @@ def test_an_admin_cannot_make_anyone_superuser_and_staff_follows_the_role(world,
     adam = client_for(world.adam)
     change = reverse("admin:accounts_user_change", args=[world.alice.pk])
     promote = dict(username="alice", role="admin", unit=world.pac_nam.pk, is_active="on", is_superuser="on")
-    assert adam.post(change, promote).status_code == 302
+    assert adam.post(change, {**promote, "read_version": world.alice.version}).status_code == 302
     world.alice.refresh_from_db()
     assert world.alice.role == "admin" and world.alice.is_staff and not world.alice.is_superuser
 
     demote = dict(username="alice", role="organizer", unit=world.pac_nam.pk, is_active="on", is_staff="on")
-    assert adam.post(change, demote).status_code == 302
+    assert adam.post(change, {**demote, "read_version": world.alice.version}).status_code == 302
     world.alice.refresh_from_db()
     assert world.alice.role == "organizer" and not world.alice.is_staff
 
@@ -112,3 +114,29 @@ def test_the_admin_has_no_sign_in_of_its_own(world):
     response = client.post(reverse("admin:login"), {"username": "adam", "password": "x-adam"})
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
     assert "_auth_user_id" not in client.session
+
+
+def test_an_admin_edit_made_on_an_old_version_of_the_account_writes_nothing(world, client_for):
+    """Two officers change one account at once: the second, made on the version both read, is told."""
+    adam = client_for(world.adam)
+    change = reverse("admin:accounts_user_change", args=[world.alice.pk])
+    read = world.alice.version
+    first = dict(username="alice", first_name="An", role="organizer", unit=world.pac_nam.pk, is_active="on")
+    assert adam.post(change, {**first, "read_version": read}).status_code == 302
+    second = {**first, "first_name": "Bình", "role": "viewer", "read_version": read}
+    refused = adam.post(change, second)
+    assert refused.status_code == 200 and "người khác cập nhật" in refused.content.decode()
+    world.alice.refresh_from_db()
+    assert (world.alice.first_name, world.alice.role) == ("An", "organizer")
+
+
+def test_an_organizers_act_on_an_account_edited_meanwhile_is_refused(world, rf):
+    """Disabling an account claims the version read with it; an edit in between makes it stale."""
+    carol = User.objects.get(pk=world.carol.pk)  # read by the organizer's request
+    User.objects.filter(pk=carol.pk).update(version=carol.version + 1)  # an admin saved meanwhile
+    request = rf.post("/")
+    request.user = world.alice
+    carol.is_active = False
+    with pytest.raises(versioning.StaleVersion):
+        user_admin._save(request, carol, "Khóa tài khoản")
+    assert User.objects.get(pk=carol.pk).is_active

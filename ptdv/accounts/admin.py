@@ -1,12 +1,32 @@
 """Accounts in the admin: users of the admin's subtree, and their API tokens (revoke only)."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from ptdv import versioning
 from ptdv.accounts.models import ApiToken, Role, User
 from ptdv.admin_scope import ScopedAdmin, is_admin
 from ptdv.org.models import Unit
+
+
+class VersionedUserChangeForm(UserChangeForm):
+    """The account as read, with its version: a save made on an older version is refused."""
+
+    # Not named "version": that is the model's own (non-editable) field.
+    read_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["read_version"].initial = self.instance.version
+
+    def clean_read_version(self):
+        if self.cleaned_data["read_version"] != self.instance.version:
+            raise forms.ValidationError(versioning.STALE_MESSAGE, code="stale")
+        return self.cleaned_data["read_version"]
 
 
 @admin.register(User)
@@ -22,8 +42,9 @@ class PTDVUserAdmin(ScopedAdmin, UserAdmin):
     list_filter = ["role", "is_active"]
     list_select_related = ["unit"]
     autocomplete_fields = ["unit"]
+    form = VersionedUserChangeForm
     fieldsets = [
-        (None, {"fields": ["username", "password"]}),
+        (None, {"fields": ["username", "password", "read_version"]}),
         (_("Họ tên, thư điện tử"), {"fields": ["first_name", "last_name", "email"]}),
         ("PTĐV", {"fields": ["role", "unit", "is_active"]}),
         (_("Ngày"), {"fields": ["last_login", "date_joined"]}),
@@ -41,6 +62,20 @@ class PTDVUserAdmin(ScopedAdmin, UserAdmin):
     def has_change_permission(self, request, obj=None):
         return is_admin(request.user)
 
+    def get_form(self, request, obj=None, **kwargs):
+        if getattr(request, "ptdv_reading_history", False):  # a past version: nothing to save
+            kwargs["form"] = forms.ModelForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not getattr(request, "ptdv_reading_history", False):
+            return fieldsets
+        return [
+            (name, {**opts, "fields": [f for f in opts["fields"] if f != "read_version"]})
+            for name, opts in fieldsets
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         fields = [*super().get_readonly_fields(request, obj), "last_login", "date_joined"]
         if obj is not None and obj.pk == request.user.pk:
@@ -56,7 +91,18 @@ class PTDVUserAdmin(ScopedAdmin, UserAdmin):
         obj.is_staff = obj.role == Role.ADMIN
         if not change:
             obj.must_change_password = True  # the admin chose it; the user picks their own
-        super().save_model(request, obj, form, change)
+            super().save_model(request, obj, form, change)
+        else:
+            versioning.save(obj, form.cleaned_data["read_version"])
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A save that lost a race with another edit (after the form's own check) writes nothing
+        and says so, instead of a server error."""
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except versioning.StaleVersion as stale:
+            self.message_user(request, stale.messages[0], messages.ERROR)
+            return redirect(request.path)
 
 
 @admin.register(ApiToken)

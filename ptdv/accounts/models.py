@@ -48,6 +48,8 @@ class User(AbstractUser):
     must_change_password = models.BooleanField(_("phải đổi mật khẩu"), default=False)
     # Part of every session's auth hash: changing it signs the user out everywhere.
     session_salt = models.CharField(max_length=32, blank=True, default="", editable=False)
+    # Optimistic lock for edits of the account by officers (ptdv.versioning).
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     history = HistoricalRecords(excluded_fields=["password", "last_login", "session_salt"])
     objects = UserManager()

@@ -6,6 +6,7 @@ are disabled, never deleted, and every change lands in the user's history with t
 as its author.
 """
 
+import functools
 import secrets
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from ptdv import versioning
 from ptdv.accounts import lockout, two_factor
 from ptdv.accounts.forms import UserCreateForm
 from ptdv.accounts.models import User
@@ -37,10 +39,28 @@ def _managed(request, pk) -> User:
     return target
 
 
+def _account_act(view):
+    """An act on an account is all or nothing; one made on a version someone changed meanwhile
+    (ptdv.versioning) writes nothing and says so."""
+
+    @functools.wraps(view)
+    def act(request, pk):
+        try:
+            with transaction.atomic():
+                return view(request, pk)
+        except versioning.StaleVersion as stale:
+            messages.error(request, stale.messages[0])
+            return redirect("accounts:user", pk=pk)
+
+    return act
+
+
 def _save(request, target: User, reason: str) -> None:
+    """Save an act on the account, claimed on the version read with it (ptdv.versioning): an
+    admin's edit made in between makes the act stale instead of being overwritten."""
     target._history_user = request.user
     target._change_reason = reason
-    target.save()
+    versioning.save(target, target.version)
 
 
 @login_required
@@ -95,6 +115,7 @@ def user_detail(request, pk):
 
 @login_required
 @require_POST
+@_account_act
 def user_active(request, pk):
     """Khóa / mở lại tài khoản: a disabled user cannot log in and their sessions stop working."""
     target = _managed(request, pk)
@@ -116,6 +137,7 @@ def user_reset(request, pk):
 
 @login_required
 @require_POST
+@_account_act
 def user_unlock(request, pk):
     """Mở khóa đăng nhập before the cool-off ends, at every address."""
     target = _managed(request, pk)
@@ -127,14 +149,14 @@ def user_unlock(request, pk):
 
 @login_required
 @require_POST
+@_account_act
 def user_two_factor_reset(request, pk):
     """Đặt lại xác thực hai lớp (a lost phone): the user's authenticator and recovery codes go,
     their sessions end, and at the next login they enrol again (required roles) or log in with
     the password (optional roles)."""
     target = _managed(request, pk)
-    with transaction.atomic():
-        two_factor.turn_off(target)
-        target.session_salt = secrets.token_hex(16)
-        _save(request, target, "Đặt lại xác thực hai lớp")
+    two_factor.turn_off(target)
+    target.session_salt = secrets.token_hex(16)
+    _save(request, target, "Đặt lại xác thực hai lớp")
     messages.success(request, "Đã đặt lại xác thực hai lớp; người dùng sẽ đăng ký lại khi đăng nhập.")
     return redirect("accounts:user", pk=target.pk)
