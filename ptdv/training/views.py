@@ -15,6 +15,9 @@ from ptdv.training import forms, listing, services
 from ptdv.training.models import AwarenessClass
 from ptdv.web.views.common import apply, scoped_get
 
+# A district-wide class can have hundreds of people waiting: the page shows this many, and the
+# filters find the rest, so it stays light on a phone.
+SHOWN = 200
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -99,11 +102,14 @@ def class_enrol(request, pk):
 
     if request.method == "POST" and apply(request, form, enrol):
         return redirect("training:class", pk=awareness_class.pk)
+    candidates = _candidates(request, awareness_class, filters)
     context = {
         "c": awareness_class,
         "form": form,
         "filters": filters,
-        "candidates": _candidates(request, awareness_class, filters),
+        "candidates": candidates[:SHOWN],
+        "total": candidates.count(),
+        "shown": SHOWN,
         "ticked": {str(v) for v in form["cases"].value() or ()},
     }
     return render(request, "training/enrol.html", context, status=400 if request.method == "POST" else 200)

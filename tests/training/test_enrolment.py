@@ -114,3 +114,10 @@ def test_enrolling_on_a_stale_page_writes_nothing(world, client_for):
     response = bob.post(url("enrol", klass), stale)
     assert response.status_code == 400 and "tải lại trang" in response.content.decode()
     assert list(Enrolment.objects.values_list("case", flat=True)) == [first.pk]
+
+
+def test_a_long_list_of_people_waiting_is_cut_and_the_filters_find_the_rest(world, client_for, monkeypatch):
+    monkeypatch.setattr("ptdv.training.views.SHOWN", 2)
+    source_cases(world, 3)
+    page = client_for(world.bob).get(url("enrol", world.class_cong_bang)).content.decode()
+    assert page.count('name="cases"') == 2 and "Hiện 2/4 người" in page
