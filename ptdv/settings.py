@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "ptdv.org",
     "ptdv.people",
     "ptdv.cases",
+    "ptdv.training",
     "ptdv.audit",
     "ptdv.notices",
     "ptdv.web",

@@ -10,5 +10,6 @@ urlpatterns = [
     path("api/", include("ptdv.api.urls")),
     path("nhat-ky/", include("ptdv.audit.urls")),
     path("thong-bao/", include("ptdv.notices.urls")),
+    path("lop-boi-duong/", include("ptdv.training.urls")),
     path("", include("ptdv.web.urls")),
 ]

@@ -1,6 +1,6 @@
 """Small builders for tests: a two-province tree and people in it, through the real services."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from ptdv.accounts.models import User
 from ptdv.cases import transitions
@@ -8,6 +8,7 @@ from ptdv.org.models import BranchType, Unit, UnitKind, Village, VillageKind
 from ptdv.org.villages import assign
 from ptdv.people import membership
 from ptdv.people.models import Person
+from ptdv.training.models import AwarenessClass
 
 LONG_AGO = date(2000, 1, 1)
 
@@ -58,6 +59,13 @@ def case(branch, full_name, *, by, on=date(2024, 3, 1), **fields):
         by=by,
         source_organisation="YOUTH_UNION",
         source_category="YOUTH",
+    )
+
+
+def awareness_class(unit, name, starts=date(2024, 6, 10), days=5, **fields):
+    """A class organised by `unit` (lớp bồi dưỡng nhận thức về Đảng), no one enrolled yet."""
+    return AwarenessClass.objects.create(
+        unit=unit, name=name, starts_on=starts, ends_on=starts + timedelta(days=days), **fields
     )
 
 
@@ -116,6 +124,9 @@ class World:
 
         self.case_phya_ma = case(self.phya_ma, "Hà Thị Hoa", by=self.carol, sex="F", village=self.v_phya_ma)
         self.case_thon_1 = case(self.thon_1, "Y Bình", by=self.olga)
+
+        self.class_cong_bang = awareness_class(self.cong_bang, "Lớp nhận thức về Đảng tháng 6/2024")
+        self.class_tan_canh = awareness_class(self.tan_canh, "Lớp nhận thức về Đảng Tân Cảnh")
 
     @staticmethod
     def user(username, role, unit, **extra):

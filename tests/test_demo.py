@@ -15,6 +15,7 @@ from ptdv.people.counts import unit_counts
 from ptdv.people.models import MemberEvent, PartyMember, Person
 from ptdv.people.names import fold
 from ptdv.regulation import Stage
+from ptdv.training.models import AwarenessClass
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,7 @@ def test_demo_reproduces_the_articles_structure(demo):
     _cases_stand_at_every_stage()
     _historical_cases_predate_ptdv_since()
     _members_live_in_their_branch()
+    _june_2023_awareness_class_holds_the_six()
 
 
 def _pac_nam_figures():
@@ -147,3 +149,14 @@ def _historical_cases_predate_ptdv_since():
 def _members_live_in_their_branch():
     """Person scope and member scope agree (issue 6, High 5)."""
     assert not PartyMember.objects.current().exclude(person__unit=F("branch")).exists()
+
+
+def _june_2023_awareness_class_holds_the_six():
+    """ "6 people sent to the awareness class in June 2023" in Công Bằng: one class of six."""
+    held = AwarenessClass.objects.get(unit__code="BK.PN.X01")
+    enrolled = held.enrolments.select_related("case", "event")
+    assert held.starts_on == date(2023, 6, 12) and len(enrolled) == 6
+    for enrolment in enrolled:
+        assert enrolment.case.stage == "AWARENESS" and enrolment.event.case_id == enrolment.case_id
+        assert enrolment.cert_no == enrolment.event.data["cert_no"]
+    assert held.history.exists() and enrolled[0].history.exists()

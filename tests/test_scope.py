@@ -41,6 +41,11 @@ ROUTES = {
     "accounts:user-reset": "user",
     "accounts:user-unlock": "user",
     "accounts:user-two-factor-reset": "user",
+    "training:class": "class",
+    "training:enrol": "class",
+    "training:results": "class",
+    "training:print": "class",
+    "training:export": "class",
 }
 
 
@@ -84,6 +89,7 @@ def _kinds(world, tree):
             "village": world.v_phya_ma,
             "case": world.case_phya_ma,
             "user": world.carol,
+            "class": world.class_cong_bang,
         }
     return {
         "unit": world.thon_1,
@@ -92,6 +98,7 @@ def _kinds(world, tree):
         "village": world.v_thon_1,
         "case": world.case_thon_1,
         "user": world.olga,
+        "class": world.class_tan_canh,
     }
 
 
@@ -111,12 +118,13 @@ def test_out_of_scope_id_answers_like_a_missing_one(world, username, route):
 
 READABLE = {
     # role → kinds of record it may open in its own scope
-    "alice": {"unit", "member", "person", "village", "case"},
-    "bob": {"unit", "member", "person", "village", "case"},
+    "alice": {"unit", "member", "person", "village", "case", "class"},
+    "bob": {"unit", "member", "person", "village", "case", "class"},
+    # A class is organised above the branches: a branch secretary does not see it.
     "carol": {"unit", "member", "person", "village", "case"},
-    "victor": {"unit", "member", "person", "village", "case"},
+    "victor": {"unit", "member", "person", "village", "case", "class"},
     "adam": {"unit", "village"},
-    "olga": {"unit", "member", "person", "village", "case"},
+    "olga": {"unit", "member", "person", "village", "case", "class"},
 }
 GET_ROUTES = [
     "web:unit",
@@ -128,6 +136,9 @@ GET_ROUTES = [
     "member-detail",
     "case-detail",
     "case-findings",
+    "training:class",
+    "training:print",
+    "training:export",
 ]
 
 
