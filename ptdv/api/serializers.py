@@ -9,7 +9,7 @@ from ptdv.people import citizen_ids, identity, membership, namesakes
 from ptdv.people.membership import MOVEMENT_KINDS
 from ptdv.people.models import MemberEvent, PartyMember, Person, validate_citizen_id
 from ptdv.scope import sees_sensitive
-from ptdv.text import normalise
+from ptdv.text import limit_length, normalise
 
 SENSITIVE_PERSON_FIELDS = ("ethnicity", "religion", "citizen_id")
 
@@ -22,13 +22,27 @@ class NormalisedSerializer(serializers.Serializer):
             data = {key: self._normalised(key, value) for key, value in data.items()}
         return super().to_internal_value(data)
 
+    def get_fields(self):
+        """Every writable text field gets a length limit when it names none (ptdv.text)."""
+        fields = super().get_fields()
+        for field in fields.values():
+            if isinstance(field, serializers.CharField) and not field.read_only:
+                validator = limit_length(field.max_length, _multiline(field))
+                if validator is not None:
+                    field.max_length = validator.limit_value
+                    field.validators.append(validator)
+        return fields
+
     def _normalised(self, key, value):
         field = self.fields.get(key)
         keeps_spaces = isinstance(field, serializers.CharField) and not field.trim_whitespace
         if not isinstance(value, str) or keeps_spaces:
             return value
-        multiline = getattr(field, "style", {}).get("base_template") == "textarea.html"
-        return normalise(value, multiline=multiline)
+        return normalise(value, multiline=_multiline(field))
+
+
+def _multiline(field) -> bool:
+    return getattr(field, "style", {}).get("base_template") == "textarea.html"
 
 
 class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
