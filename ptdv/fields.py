@@ -24,7 +24,8 @@ class CitizenIdField(forms.CharField):
     dropped before the 12-digit check, so '006 090 000 123' is saved as 006090000123."""
 
     def to_python(self, value):
-        return citizen_ids.without_separators(super().to_python(value))
+        value = super().to_python(value)
+        return citizen_ids.without_separators(value) if value else value
 
     def widget_attrs(self, widget):
         # The browser must let the separators be typed; the 12 digits are checked after cleaning.
