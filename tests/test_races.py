@@ -147,7 +147,8 @@ def test_two_simultaneous_person_edit_pages_one_wins_the_other_is_told(world):
 
 
 def _newcomer(world, citizen_id, name):
-    return person_form(world, citizen_id=citizen_id, full_name=name)
+    # A new name each round: a namesake of the previous round's winner would be asked to confirm.
+    return person_form(world, citizen_id=citizen_id, full_name=f"{name} {spelled(int(citizen_id[-5:]))}")
 
 
 def test_two_simultaneous_creates_with_one_citizen_id_give_one_person_and_a_clear_refusal(world):
