@@ -264,6 +264,10 @@ PTDV_VERIFICATION_VALID_MONTHS = envint("PTDV_VERIFICATION_VALID_MONTHS", 12)
 PTDV_INTRODUCTION_VALID_MONTHS = envint("PTDV_INTRODUCTION_VALID_MONTHS", 6)
 PTDV_YOUTH_UNION_AGE = tuple(int(a) for a in envlist("PTDV_YOUTH_UNION_AGE", "16,30"))
 
+# The ages a person may have when entered (ptdv/people/models.py, Person.clean).
+PTDV_PERSON_MIN_AGE = envint("PTDV_PERSON_MIN_AGE", 14)
+PTDV_PERSON_MAX_AGE = envint("PTDV_PERSON_MAX_AGE", 110)
+
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 # Two-factor login (ptdv/accounts/two_factor.py): the name authenticator apps show.

@@ -25,6 +25,11 @@ Where it runs (one function, three doors)
    ``CharField`` and ``TextField`` before the row is written. It is the backstop that
    makes the rule hold for every write, whatever door the text came through.
 
+Every text a person types also has a length limit: a field that names none gets
+:data:`LINE_MAX_LENGTH` (one line) or :data:`NOTE_MAX_LENGTH` (a multi-line note) from
+:func:`limit_length`, applied by the same two doors (forms and the API), so no note can be
+twenty thousand characters long.
+
 Fields that keep their whitespace on purpose (a form field with ``strip=False``, such as
 a password, and the ``password`` column) are left untouched.
 """
@@ -32,9 +37,23 @@ a password, and the ``password`` column) are left untouched.
 import unicodedata
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
+
+#: Limits for text fields that name none: a line (a name, a number, a place) and a note.
+LINE_MAX_LENGTH = 200
+NOTE_MAX_LENGTH = 2000
+TOO_LONG = _("Tối đa %(limit_value)d ký tự (đã nhập %(show_value)d).")
+
+
+def limit_length(max_length: int | None, multiline: bool) -> MaxLengthValidator | None:
+    """The validator a text field without a limit of its own gets; None when it has one."""
+    if max_length is not None:
+        return None
+    return MaxLengthValidator(NOTE_MAX_LENGTH if multiline else LINE_MAX_LENGTH, message=TOO_LONG)
 
 
 def _clean_line(line: str) -> str:
@@ -70,6 +89,9 @@ class NormalisedForm:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                _limit_form_field(field)
         if not self.is_bound:
             return
         data = self.data.copy()
@@ -83,6 +105,14 @@ class NormalisedForm:
             elif key in data:
                 data[key] = _normalised_value(data[key], multiline)
         self.data = data
+
+
+def _limit_form_field(field: forms.CharField) -> None:
+    validator = limit_length(field.max_length, isinstance(field.widget, forms.Textarea))
+    if validator is not None:
+        field.max_length = validator.limit_value
+        field.validators.append(validator)
+        field.widget.attrs["maxlength"] = str(validator.limit_value)
 
 
 def normalise_instance(sender, instance, raw=False, **kwargs):

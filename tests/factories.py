@@ -6,7 +6,7 @@ from ptdv.accounts.models import User
 from ptdv.cases import transitions
 from ptdv.org.models import BranchType, Unit, UnitKind, Village, VillageKind
 from ptdv.org.villages import assign
-from ptdv.people import membership
+from ptdv.people import citizen_ids, membership
 from ptdv.people.models import Person
 from ptdv.training.models import AwarenessClass
 
@@ -26,8 +26,15 @@ def village(branch, name):
 _serial = iter(range(10**6))
 
 
+def spelled(number: int) -> str:
+    """A distinct name word for a number, since a person's name has no digits: 12 → "Bc"."""
+    return "".join(chr(ord("a") + int(digit)) for digit in str(number)).capitalize()
+
+
 def person(unit, full_name="Hoàng Văn Bình", birth=date(1990, 5, 1), **fields) -> Person:
-    fields.setdefault("citizen_id", f"006090{next(_serial):06d}")
+    # Bắc Kạn's code, then the century/sex digit and year that agree with the birth date and sex.
+    female = fields.get("sex") == "F"
+    fields.setdefault("citizen_id", citizen_ids.compose("006", birth, female, next(_serial)))
     p = Person(
         full_name=full_name,
         sex=fields.pop("sex", "M"),

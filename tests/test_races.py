@@ -20,7 +20,7 @@ from ptdv.accounts.models import User
 from ptdv.cases import transitions
 from ptdv.cases.models import OPEN_STAGES, Case
 from ptdv.people.models import Person
-from tests.factories import World, person, person_edit_form, person_form
+from tests.factories import World, person, person_edit_form, person_form, spelled
 from tests.logins import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -147,12 +147,13 @@ def test_two_simultaneous_person_edit_pages_one_wins_the_other_is_told(world):
 
 
 def _newcomer(world, citizen_id, name):
-    return person_form(world, citizen_id=citizen_id, full_name=name)
+    # A new name each round: a namesake of the previous round's winner would be asked to confirm.
+    return person_form(world, citizen_id=citizen_id, full_name=f"{name} {spelled(int(citizen_id[-5:]))}")
 
 
 def test_two_simultaneous_creates_with_one_citizen_id_give_one_person_and_a_clear_refusal(world):
     for round_no in range(ROUNDS):
-        citizen_id = f"0011990{round_no:05d}"
+        citizen_id = f"0010940{round_no:05d}"
         responses = race(
             partial(
                 _post,
@@ -175,7 +176,7 @@ def test_two_simultaneous_creates_with_one_citizen_id_give_one_person_and_a_clea
 
 def test_two_simultaneous_create_pages_with_one_citizen_id_give_one_person(world):
     for round_no in range(ROUNDS):
-        citizen_id = f"0021990{round_no:05d}"
+        citizen_id = f"0020940{round_no:05d}"
         responses = race(
             partial(
                 _page_post,
@@ -198,7 +199,7 @@ def test_two_simultaneous_create_pages_with_one_citizen_id_give_one_person(world
 
 def test_two_simultaneous_case_openings_for_one_person_give_one_case(world):
     for round_no in range(ROUNDS):
-        fresh = person(world.phya_ma, f"Giàng A Chư {round_no}", birth=date(2000, 1, 15))
+        fresh = person(world.phya_ma, f"Giàng A Chư {spelled(round_no)}", birth=date(2000, 1, 15))
         body = {
             "person": fresh.pk,
             "branch": world.phya_ma.pk,
@@ -217,7 +218,7 @@ def test_two_simultaneous_case_openings_for_one_person_give_one_case(world):
 
 def test_two_simultaneous_openings_through_the_service_refuse_with_duplicate_person(world):
     for round_no in range(ROUNDS):
-        fresh = person(world.phya_ma, f"Sùng A Páo {round_no}", birth=date(2000, 1, 15))
+        fresh = person(world.phya_ma, f"Sùng A Páo {spelled(round_no)}", birth=date(2000, 1, 15))
         opening = partial(
             transitions.open_case,
             fresh,
@@ -236,7 +237,7 @@ def test_two_simultaneous_openings_through_the_service_refuse_with_duplicate_per
 def test_two_simultaneous_moves_of_one_case_one_wins(world):
     for round_no in range(ROUNDS):
         case = transitions.open_case(
-            person(world.phya_ma, f"Hà Văn Tú {round_no}", birth=date(2000, 1, 15)),
+            person(world.phya_ma, f"Hà Văn Tú {spelled(round_no)}", birth=date(2000, 1, 15)),
             world.phya_ma,
             date(2024, 6, 1),
             by=world.alice,

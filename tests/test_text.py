@@ -37,7 +37,7 @@ def test_normalised_text_is_stable_nfc_and_has_no_invisible_characters(text):
 
 
 def _person_data(world, **overrides):
-    return person_form(world, **{"full_name": UNTIDY, "citizen_id": "006195000888", **overrides})
+    return person_form(world, **{"full_name": UNTIDY, "citizen_id": "006094000888", **overrides})
 
 
 def _api(user):
@@ -48,20 +48,20 @@ def _api(user):
 
 def test_a_name_from_the_page_is_stored_normalised(world, client_for):
     assert client_for(world.carol).post("/nguoi/moi/", _person_data(world)).status_code == 302
-    assert Person.objects.get(citizen_id="006195000888").full_name == TIDY
+    assert Person.objects.get(citizen_id="006094000888").full_name == TIDY
 
 
 def test_a_name_from_the_api_is_stored_and_answered_normalised(world):
     created = _api(world.carol).post("/api/persons/", _person_data(world), format="json")
     assert created.status_code == 201 and created.json()["full_name"] == TIDY
-    assert Person.objects.get(citizen_id="006195000888").full_name == TIDY
+    assert Person.objects.get(citizen_id="006094000888").full_name == TIDY
 
 
 def test_a_name_of_only_invisible_characters_is_refused_as_empty(world, client_for):
     data = _person_data(world, full_name="\u200b\u202e\u2066 \u00ad")
     assert client_for(world.carol).post("/nguoi/moi/", data).status_code == 400
     assert _api(world.carol).post("/api/persons/", data, format="json").status_code == 400
-    assert not Person.objects.filter(citizen_id="006195000888").exists()
+    assert not Person.objects.filter(citizen_id="006094000888").exists()
 
 
 def test_text_written_by_services_is_normalised_too(world):

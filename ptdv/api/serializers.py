@@ -5,11 +5,11 @@ from rest_framework import serializers
 
 from ptdv.api.versioning import VersionedSerializer
 from ptdv.org.models import Unit, Village
-from ptdv.people import identity, membership
+from ptdv.people import citizen_ids, identity, membership, namesakes
 from ptdv.people.membership import MOVEMENT_KINDS
 from ptdv.people.models import MemberEvent, PartyMember, Person, validate_citizen_id
 from ptdv.scope import sees_sensitive
-from ptdv.text import normalise
+from ptdv.text import limit_length, normalise
 
 SENSITIVE_PERSON_FIELDS = ("ethnicity", "religion", "citizen_id")
 
@@ -22,13 +22,27 @@ class NormalisedSerializer(serializers.Serializer):
             data = {key: self._normalised(key, value) for key, value in data.items()}
         return super().to_internal_value(data)
 
+    def get_fields(self):
+        """Every writable text field gets a length limit when it names none (ptdv.text)."""
+        fields = super().get_fields()
+        for field in fields.values():
+            if isinstance(field, serializers.CharField) and not field.read_only:
+                validator = limit_length(field.max_length, _multiline(field))
+                if validator is not None:
+                    field.max_length = validator.limit_value
+                    field.validators.append(validator)
+        return fields
+
     def _normalised(self, key, value):
         field = self.fields.get(key)
         keeps_spaces = isinstance(field, serializers.CharField) and not field.trim_whitespace
         if not isinstance(value, str) or keeps_spaces:
             return value
-        multiline = getattr(field, "style", {}).get("base_template") == "textarea.html"
-        return normalise(value, multiline=multiline)
+        return normalise(value, multiline=_multiline(field))
+
+
+def _multiline(field) -> bool:
+    return getattr(field, "style", {}).get("base_template") == "textarea.html"
 
 
 class ScopedRelatedField(serializers.PrimaryKeyRelatedField):
@@ -80,9 +94,23 @@ class VillageAssignSerializer(serializers.Serializer):
     date = serializers.DateField(default=timezone.localdate)
 
 
+class CitizenIdSerializerField(serializers.CharField):
+    """Số CCCD with the spaces, dots or hyphens typed between groups dropped (ptdv.fields)."""
+
+    def to_internal_value(self, data):
+        return citizen_ids.without_separators(super().to_internal_value(data))
+
+
 class PersonSerializer(NormalisedSerializer, VersionedSerializer):
     unit = ScopedRelatedField(queryset=Unit.objects.filter(valid_to__isnull=True))
     village = ScopedRelatedField(queryset=Village.objects.all(), allow_null=True, required=False)
+    # Uniqueness is worded by ptdv.people.identity (validate_citizen_id), not DRF's validator.
+    citizen_id = CitizenIdSerializerField(
+        max_length=12, allow_null=True, allow_blank=True, required=False, validators=[validate_citizen_id]
+    )
+    warnings = serializers.SerializerMethodField(
+        help_text="Cảnh báo không chặn việc lưu, ví dụ người cùng họ tên và ngày sinh trong phạm vi."
+    )
 
     class Meta:
         model = Person
@@ -100,9 +128,8 @@ class PersonSerializer(NormalisedSerializer, VersionedSerializer):
             "citizen_id",
             "unit",
             "version",
+            "warnings",
         ]
-        # Uniqueness is worded by ptdv.people.identity (validate_citizen_id), not DRF's validator.
-        extra_kwargs = {"citizen_id": {"validators": [validate_citizen_id]}}
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
@@ -133,16 +160,24 @@ class PersonSerializer(NormalisedSerializer, VersionedSerializer):
         """Run the model's own validation so the API and the forms refuse the same things."""
         if self.instance is not None:
             membership.check_person_unit(self.instance, attrs.get("unit"))
-        instance = Person(**{**self._current(), **attrs})
+        instance = Person(pk=getattr(self.instance, "pk", None), **{**self._current(), **attrs})
         instance.full_clean(exclude=["search_name", "sort_key"], validate_unique=False)
         attrs["full_name"] = instance.full_name
         attrs["citizen_id"] = instance.citizen_id
+        found = namesakes.namesakes(
+            self.instance or instance, instance.full_name, instance.birth_date, self.context["request"].user
+        )
+        self._warnings = [namesakes.warning(found)] if found else []
         return attrs
+
+    def get_warnings(self, person) -> list[str]:
+        """Only the answer to a create or an edit warns; a read has nothing to warn about."""
+        return getattr(self, "_warnings", [])
 
     def _current(self):
         if self.instance is None:
             return {}
-        return {f: getattr(self.instance, f) for f in self.Meta.fields if f != "id"}
+        return {f: getattr(self.instance, f) for f in self.Meta.fields if f not in ("id", "warnings")}
 
 
 class MemberEventSerializer(serializers.ModelSerializer):

@@ -3,7 +3,7 @@
 import random
 from datetime import date, timedelta
 
-from ptdv.people import names
+from ptdv.people import citizen_ids, names
 from ptdv.people.choices import Education, Occupation, Religion, Sex
 from ptdv.people.models import Person
 
@@ -122,8 +122,7 @@ class PersonFactory:
     def citizen_id(self, sex: str, birth: date) -> str:
         """12 digits: province code, sex/century digit, year of birth, serial."""
         self.serial += 1
-        century = (0 if sex == Sex.MALE else 1) + (2 if birth.year >= 2000 else 0)
-        return f"{self.province_code}{century}{birth.year % 100:02d}{self.serial:06d}"
+        return citizen_ids.compose(self.province_code, birth, sex == Sex.FEMALE, self.serial)
 
     def birth_for_age(self, on: date, low: int, high: int) -> date:
         years = self.rng.randint(low, high)

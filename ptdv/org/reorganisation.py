@@ -3,6 +3,10 @@
 Each act is dated, recorded as a UnitChange, and keeps lineage: a merged unit is
 kept (dissolved) and names the unit it went into, its members are transferred by
 dated events, so counts for dates before the merge still add up.
+
+What an act may do (kinds under kinds, dates, sibling names) is decided by ptdv.org.rules,
+the same for the pages and the API. An act changes the tree at once, so it is refused when
+dated ahead: it is recorded on the day it takes effect.
 """
 
 from datetime import date
@@ -11,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ptdv.org import rules
 from ptdv.org.models import Unit, UnitChange, UnitChangeKind, Village
 from ptdv.org.villages import assign
 from ptdv.people import membership
@@ -30,10 +35,13 @@ def _check_active(unit: Unit, on: date) -> None:
 @transaction.atomic
 def create(parent: Unit | None, on: date, *, by=None, **fields) -> Unit:
     """A new unit under `parent` (a new root when None), established on `on`."""
+    rules.check_date(on)
     if parent is not None:
         _check_active(parent, on)
         if parent.is_branch:
             raise ValidationError(_("Chi bộ không có tổ chức đảng trực thuộc."))
+    rules.check_place(fields.get("kind"), parent)
+    rules.check_name_free(fields.get("name", ""), parent)
     if Unit.objects.filter(code=fields.get("code")).exists():
         raise ValidationError({"code": _("Mã đơn vị này đã có.")})
     fields.setdefault("valid_from", on)
@@ -54,7 +62,9 @@ def rename(unit: Unit, new_name: str, on: date, *, by=None) -> Unit:
     new_name = " ".join(new_name.split())
     if not new_name:
         raise ValidationError({"name": _("Tên mới không được để trống.")})
+    rules.check_date(on)
     _check_active(unit, on)
+    rules.check_name_free(new_name, Unit.objects.get_parent(unit), exclude=unit)
     UnitChange.objects.create(
         unit=unit,
         kind=UnitChangeKind.RENAMED,
@@ -79,9 +89,16 @@ def move(unit: Unit, new_parent: Unit, on: date, *, by=None) -> Unit:
         )
     if new_parent.is_branch:
         raise ValidationError({"parent": _("Chi bộ không có tổ chức đảng trực thuộc.")})
+    rules.check_date(on)
     _check_active(unit, on)
     _check_active(new_parent, on)
     old_parent = Unit.objects.get_parent(unit)
+    if old_parent is not None and old_parent.pk == new_parent.pk:
+        raise ValidationError(
+            {"parent": _("%(u)s đã trực thuộc %(p)s.") % {"u": unit.name, "p": new_parent.name}}
+        )
+    rules.check_place(unit.kind, new_parent)
+    rules.check_name_free(unit.name, new_parent, exclude=unit)
     Unit.objects.move(unit, new_parent, "last-child")
     UnitChange.objects.create(
         unit=unit,
@@ -102,6 +119,7 @@ def _close(unit: Unit, on: date) -> None:
 @transaction.atomic
 def dissolve(unit: Unit, on: date, *, note: str = "", by=None) -> Unit:
     """Dissolve an empty unit: its members, villages and sub-units must have gone first."""
+    rules.check_date(on)
     _check_active(unit, on)
     if Unit.objects.filter(path__startswith=unit.path, valid_to__isnull=True).exclude(pk=unit.pk).exists():
         raise ValidationError(
@@ -131,6 +149,7 @@ def merge(sources: list[Unit], into: Unit, on: date, *, by=None) -> Unit:
     """
     if len(sources) < 1 or any(s.pk == into.pk for s in sources):
         raise ValidationError(_("Hãy chọn các đơn vị hợp nhất khác với đơn vị nhận."))
+    rules.check_date(on)
     for source in sources:
         _check_active(source, on)
         if into.path.startswith(source.path):

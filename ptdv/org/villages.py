@@ -6,12 +6,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ptdv.org import rules
 from ptdv.org.models import Unit, Village, VillageAssignment
 
 
 @transaction.atomic
 def assign(village: Village, branch: Unit, on: date, *, by=None) -> Village:
     """From `on`, `village` shares in `branch`'s party life (refused for a dissolved unit)."""
+    rules.check_date(on)
     if not branch.is_branch:
         raise ValidationError({"branch": _("Thôn chỉ được gắn với một chi bộ.")})
     if not branch.active_on(on):

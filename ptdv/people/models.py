@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ptdv.people import names
+from ptdv.people import checks, names
 from ptdv.people.choices import (
     ETHNICITIES,
     KINH,
@@ -22,6 +22,7 @@ from ptdv.people.choices import (
 )
 from ptdv.recorded import Recorded, acting_user
 from ptdv.scope import PERSONAL_DATA_ROLES, ScopedQuerySet
+from ptdv.text import normalise
 
 # ASCII digits only: `\d` also matches fullwidth and Arabic-Indic digits, which would let the
 # same ID be stored twice under two spellings.
@@ -111,10 +112,26 @@ class Person(models.Model):
     def clean(self):
         if self.citizen_id == "":
             self.citizen_id = None
+        problems = {}
         if self.village_id and self.village.branch.valid_to is not None:
-            raise ValidationError(
-                {"village": _("Thôn này thuộc chi bộ đã giải thể; hãy chuyển thôn sang chi bộ khác.")}
-            )
+            problems["village"] = _("Thôn này thuộc chi bộ đã giải thể; hãy chuyển thôn sang chi bộ khác.")
+        if name := checks.name_problem(normalise(self.full_name or "")):
+            problems["full_name"] = name
+        birth = self.birth_date if isinstance(self.birth_date, date) else None
+        if birth and self._birth_date_is_new() and (age := checks.age_problem(birth, timezone.localdate())):
+            problems["birth_date"] = age
+        if self.citizen_id and CITIZEN_ID_RE.fullmatch(self.citizen_id):
+            if number := checks.citizen_id_problem(self.citizen_id, birth, self.sex):
+                problems["citizen_id"] = number
+        if problems:
+            raise ValidationError(problems)
+
+    def _birth_date_is_new(self) -> bool:
+        """The age bounds hold at entry: a record kept for decades is not refused for ageing."""
+        if self.pk is None:
+            return True
+        stored = Person.objects.filter(pk=self.pk).values_list("birth_date", flat=True).first()
+        return stored != self.birth_date
 
     @property
     def is_ethnic_minority(self) -> bool:

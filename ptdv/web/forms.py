@@ -4,9 +4,9 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ptdv.fields import DATE_INPUT, ActDateField
+from ptdv.fields import DATE_INPUT, ActDateField, CitizenIdField
 from ptdv.org.models import BranchType, Unit, UnitKind, Village
-from ptdv.people import identity
+from ptdv.people import identity, namesakes
 from ptdv.people.choices import MemberEventKind
 from ptdv.people.membership import MEMBER_MOVES_WITH_MEMBERSHIP, MOVEMENT_KINDS
 from ptdv.people.models import PartyMember, Person
@@ -30,6 +30,10 @@ class PersonForm(NormalisedForm, forms.ModelForm):
     """A person's record. An edit carries the version it was made on (ptdv.versioning)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    # Shown as a checkbox only after a namesake warning (ptdv.people.namesakes).
+    namesake_confirmed = forms.BooleanField(
+        label=_("Đây là người khác, vẫn lưu"), required=False, widget=forms.HiddenInput
+    )
 
     class Meta:
         model = Person
@@ -47,6 +51,7 @@ class PersonForm(NormalisedForm, forms.ModelForm):
             "unit",
         ]
         widgets = {"birth_date": DATE_INPUT}
+        field_classes = {"citizen_id": CitizenIdField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,7 +66,6 @@ class PersonForm(NormalisedForm, forms.ModelForm):
             self.fields["unit"].disabled = True
             self.fields["unit"].help_text = MEMBER_MOVES_WITH_MEMBERSHIP
         self.fields["village"].queryset = Village.objects.visible_to(user).select_related("branch")
-        self.fields["citizen_id"].widget.attrs.update(inputmode="numeric", maxlength=12)
 
     def clean_citizen_id(self):
         citizen_id = self.cleaned_data["citizen_id"] or None
@@ -69,6 +73,15 @@ class PersonForm(NormalisedForm, forms.ModelForm):
         if refusal is not None:
             raise refusal
         return citizen_id
+
+    def clean(self):
+        data = super().clean()
+        if data.get("full_name") and data.get("birth_date") and not data.get("namesake_confirmed"):
+            found = namesakes.namesakes(self.instance, data["full_name"], data["birth_date"], self.user)
+            if found:
+                self.fields["namesake_confirmed"].widget = forms.CheckboxInput()
+                self.add_error(None, namesakes.warning(found))
+        return data
 
     def validate_unique(self):
         """The citizen ID, Person's only unique field, is checked by clean_citizen_id with a

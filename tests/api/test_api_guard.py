@@ -6,6 +6,8 @@ from rest_framework.test import APIClient
 
 from ptdv.api import urls as api_urls
 from ptdv.api.parsers import MAX_DEPTH, nesting_depth_exceeds
+from ptdv.org.models import UnitKind
+from tests.factories import unit
 from tests.logins import log_in
 
 pytestmark = pytest.mark.django_db
@@ -88,13 +90,15 @@ def test_a_users_own_unit_does_not_reveal_its_parent(world):
 
 
 def test_a_moved_unit_answers_with_its_new_parent(world):
+    # A branch sits under a grassroots committee (ptdv.org.rules), so it moves to another one.
+    new_home = unit(world.pac_nam, "BK.PN.X02", "Đảng bộ xã Mới", UnitKind.GRASSROOTS_COMMITTEE)
     response = _signed_in(world.alice).post(
         f"/api/units/{world.na_pai.pk}/move/",
-        {"parent": world.pac_nam.pk, "date": "2024-01-01"},
+        {"parent": new_home.pk, "date": "2024-01-01"},
         format="json",
     )
     assert response.status_code == 200, response.content
-    assert response.json()["parent"] == world.pac_nam.pk
+    assert response.json()["parent"] == new_home.pk
 
 
 def test_an_address_the_api_does_not_have_answers_a_json_404(world):
