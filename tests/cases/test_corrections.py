@@ -4,19 +4,10 @@ from datetime import date
 
 import pytest
 
-from ptdv.cases import transitions
 from ptdv.cases.models import DocumentKind, Introduction
-from tests.cases.conftest import MEETING, move
+from tests.cases.conftest import MEETING, VOTE, blocking_codes, move
 
 pytestmark = pytest.mark.django_db
-
-VOTE = {"summoned": 3, "votes_for": 3}
-
-
-def _codes(case, by, target="BRANCH_RESOLVED", on=MEETING, data=VOTE):
-    case.refresh_from_db()
-    found = transitions.findings_for_move(case, target, on, data, by=by)
-    return {f.code for f in transitions.blocking(found, target)}
 
 
 def _wrong_introducer(ready) -> Introduction:
@@ -44,14 +35,14 @@ def _url(case, kind, record, act):
 
 def test_correcting_an_introducer_from_6_to_14_months_unblocks_the_branch_vote(world, ready, client_for):
     wrong = _wrong_introducer(ready)
-    assert "INTRODUCER_TOGETHER" in _codes(ready, world.alice)
+    assert "INTRODUCER_TOGETHER" in blocking_codes(ready, world.alice)
     response = client_for(world.carol).post(
         _url(ready, "gioi-thieu", wrong, "sua"), _edit_form(wrong, months_together=14)
     )
     assert response.status_code == 302
     wrong.refresh_from_db()
     assert wrong.months_together == 14 and wrong.version == 1
-    assert _codes(ready, world.alice) == set()
+    assert blocking_codes(ready, world.alice) == set()
     assert [h.months_together for h in wrong.history.order_by("history_date")] == [24, 6, 14]
 
 
@@ -65,7 +56,7 @@ def test_voiding_a_wrong_introducer_and_adding_a_replacement_unblocks_the_branch
         {"introducer": wrong.introducer_id, "date": "2024-12-20", "months_together": 6, "replacement": "on"},
     )
     # The replacement alone does not clear the wrong entry: it still counts.
-    assert "INTRODUCER_TOGETHER" in _codes(ready, world.alice)
+    assert "INTRODUCER_TOGETHER" in blocking_codes(ready, world.alice)
     response = client.post(
         _url(ready, "gioi-thieu", wrong, "huy"),
         {f"v{wrong.pk}-reason": "Ghi nhầm số tháng", f"v{wrong.pk}-version": 0},
@@ -73,7 +64,7 @@ def test_voiding_a_wrong_introducer_and_adding_a_replacement_unblocks_the_branch
     assert response.status_code == 302
     wrong.refresh_from_db()
     assert wrong.voided and wrong.void_reason == "Ghi nhầm số tháng" and wrong.voided_by == world.carol
-    assert _codes(ready, world.alice) == set()
+    assert blocking_codes(ready, world.alice) == set()
     page = client.get(f"/ho-so/{ready.pk}/").content.decode()
     assert f'data-voided="{wrong.pk}"' in page and "Ghi nhầm số tháng" in page
     assert Introduction.objects.filter(pk=wrong.pk).exists()
@@ -85,7 +76,7 @@ def test_a_voided_document_is_no_longer_read_by_the_regulation(world, ready, cli
         _url(ready, "giay-to", application, "huy"),
         {f"v{application.pk}-reason": "Đơn của người khác", f"v{application.pk}-version": 0},
     )
-    assert "APPLICATION" in _codes(ready, world.alice)
+    assert "APPLICATION" in blocking_codes(ready, world.alice)
 
 
 def test_a_correction_on_a_stale_version_changes_nothing(world, ready, client_for):
@@ -150,7 +141,7 @@ def test_the_awareness_certificate_entered_later_unblocks_the_branch_vote(world,
     event = ready.events.get(stage="AWARENESS")
     event.data = {"class_name": "Lớp NTVĐ 5/2024"}
     event.save()
-    assert "AWARENESS_CERT" in _codes(ready, world.alice)
+    assert "AWARENESS_CERT" in blocking_codes(ready, world.alice)
     client = client_for(world.carol)
     assert 'value="AWARENESS_CERT"' in client.get(f"/ho-so/{ready.pk}/").content.decode()
     without_number = client.post(
@@ -160,7 +151,7 @@ def test_the_awareness_certificate_entered_later_unblocks_the_branch_vote(world,
     client.post(
         f"/ho-so/{ready.pk}/ghi/giay-to/", {"kind": "AWARENESS_CERT", "date": "2024-05-10", "number": "CN-7"}
     )
-    assert "AWARENESS_CERT" not in _codes(ready, world.alice)
+    assert "AWARENESS_CERT" not in blocking_codes(ready, world.alice)
     move(ready, "BRANCH_RESOLVED", MEETING, world.alice, **VOTE)
 
 
@@ -169,6 +160,6 @@ def test_a_certificate_corrected_later_replaces_the_one_recorded_with_the_class(
     event = ready.events.get(stage="AWARENESS")
     event.data = {**event.data, "cert_date": "2020-01-15"}
     event.save()
-    assert "AWARENESS_CERT" in _codes(ready, world.alice)
+    assert "AWARENESS_CERT" in blocking_codes(ready, world.alice)
     ready.documents.create(kind=DocumentKind.AWARENESS_CERT, date=date(2024, 5, 10), number="CN-01")
-    assert "AWARENESS_CERT" not in _codes(ready, world.alice)
+    assert "AWARENESS_CERT" not in blocking_codes(ready, world.alice)
