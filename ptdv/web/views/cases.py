@@ -15,7 +15,7 @@ from ptdv.audit.reads import record_reads
 from ptdv.cases import forms as case_forms
 from ptdv.cases import records, transitions
 from ptdv.cases.deadlines import case_deadlines, due_items, working_calendar
-from ptdv.cases.facts import facts_for, in_scope, other_path, regulation_settings
+from ptdv.cases.facts import effective_events, facts_for, in_scope, other_path, regulation_settings
 from ptdv.cases.models import OPEN_STAGES, Case, CaseEvent, SourceCategory
 from ptdv.org.models import BRANCH_KINDS, Unit
 from ptdv.people.models import PartyMember
@@ -157,10 +157,11 @@ def _timeline(case) -> list[tuple]:
 def _undo_form(user, case, bound):
     """The form undoing the last move, when `user` may (transitions.may_undo)."""
     last = transitions.may_undo(case, user)
-    if last is None:
+    if last is None and bound is None:
         return None
     form = bound or case_forms.UndoForm(prefix="undo", initial={"version": case.version})
-    return {"event": last, "form": form}
+    # A refused undo is shown with its reason, even when no move may be undone any more.
+    return {"event": last or effective_events(case)[-1], "form": form}
 
 
 def _case_context(request, case, bound=None, failed=None, undo_form=None):
