@@ -43,4 +43,5 @@ def void(record, reason: str, version: int | None, *, by) -> None:
     record.voided_at = timezone.now()
     record.voided_by = by
     record.void_reason = reason.strip()
+    record._change_reason = record.void_reason  # shown with the record's history
     versioning.save(record, version)
