@@ -247,7 +247,11 @@ def undo(case: Case, reason: str, *, by, version: int) -> CaseEvent:
     """Undo the last move, recorded by mistake: a compensating event returns the case to the
     stage before it and reverses what the move did to the member records. Nothing is deleted;
     the regulation reads the case without both events from now on (ptdv.cases.facts)."""
-    case = Case.objects.select_for_update().select_related("branch", "person", "member").get(pk=case.pk)
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("branch", "person", "member")
+        .get(pk=case.pk)
+    )
     if case.version != version:
         _refuse(_("Hồ sơ vừa được người khác cập nhật; hãy tải lại trang và kiểm tra trước khi ghi."))
     if not reason.strip():
