@@ -33,6 +33,9 @@ ROUTES = {
     "web:case": "case",
     "web:case-move": "case",
     "web:case-record": "case",
+    "web:case-record-edit": "case",
+    "web:case-record-void": "case",
+    "web:case-undo": "case",
     "case-detail": "case",
     "case-transitions": "case",
     "case-findings": "case",
@@ -70,6 +73,8 @@ def _url(name, pk):
         "web:reorganise": {"act": "rename"},
         "web:case-move": {"stage": "AWARENESS"},
         "web:case-record": {"kind": "giay-to"},
+        "web:case-record-edit": {"kind": "gioi-thieu", "record": 1},
+        "web:case-record-void": {"kind": "gioi-thieu", "record": 1},
     }
     kwargs.update(extra.get(name, {}))
     return reverse(name, kwargs=kwargs)

@@ -10,7 +10,15 @@ from datetime import date
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from ptdv.cases.models import EXEMPT_RELATIONS, OPEN_STAGES, Case, CaseEvent, DocumentKind
+from ptdv.cases.models import (
+    EXEMPT_RELATIONS,
+    OPEN_STAGES,
+    Case,
+    CaseEvent,
+    ConsentPurpose,
+    DocumentKind,
+    DossierDocument,
+)
 from ptdv.org.models import DecidingBody
 from ptdv.people.choices import MemberStatus
 from ptdv.people.counts import counts_by_branch
@@ -27,18 +35,50 @@ def regulation_settings() -> Settings:
 
 
 def _related(case: Case, name: str) -> list:
-    """A case's records; none yet for a case being opened (not saved)."""
-    return list(getattr(case, name).all()) if case.pk else []
+    """A case's records in force: none yet for a case being opened (not saved), and none that
+    was withdrawn (voided records stay in the history but no rule reads them)."""
+    # Filtered in Python so that a prefetched relation serves lists without a query per case.
+    records = list(getattr(case, name).all()) if case.pk else []
+    return [r for r in records if getattr(r, "voided_at", None) is None]
+
+
+def effective_events(case: Case) -> list[CaseEvent]:
+    """The case's events in date order, without undone moves and the events that undid them."""
+    events = _related(case, "events")
+    undone = {e.reverts_id for e in events if e.reverts_id is not None}
+    kept = [e for e in events if e.reverts_id is None and e.id not in undone]
+    return sorted(kept, key=lambda e: (e.date, e.id))
 
 
 def last_events(case: Case) -> dict[str, CaseEvent]:
-    """The latest event of each stage of the case."""
-    # Sorted in Python so that a prefetched `events` serves lists without a query per case.
-    return {event.stage: event for event in sorted(_related(case, "events"), key=lambda e: (e.date, e.id))}
+    """The latest event in force of each stage of the case."""
+    return {event.stage: event for event in effective_events(case)}
+
+
+def _latest_documents(case: Case) -> dict[str, DossierDocument]:
+    return {doc.kind: doc for doc in sorted(_related(case, "documents"), key=lambda d: (d.date, d.id))}
 
 
 def _documents(case: Case) -> dict[str, date]:
-    return {doc.kind: doc.date for doc in sorted(_related(case, "documents"), key=lambda d: (d.date, d.id))}
+    return {kind: doc.date for kind, doc in _latest_documents(case).items()}
+
+
+def _consents(case: Case) -> dict[str, date]:
+    """The latest province consent of each purpose: one given for re-admission says nothing
+    about age or education (ConsentPurpose)."""
+    consents = [d for d in _related(case, "documents") if d.kind == DocumentKind.PROVINCE_CONSENT]
+    return {doc.purpose: doc.date for doc in sorted(consents, key=lambda d: (d.date, d.id))}
+
+
+def _awareness_certificate(case: Case, awareness: CaseEvent | None) -> tuple[str | None, date | None]:
+    """The certificate as entered later (a "Giấy chứng nhận" document), else as recorded with
+    the move into the awareness class."""
+    document = _latest_documents(case).get(DocumentKind.AWARENESS_CERT)
+    if document is not None:
+        return document.number or None, document.date
+    if awareness is None:
+        return None, None
+    return awareness.data.get("cert_no"), _as_date(awareness.data.get("cert_date"))
 
 
 def status_on(member_id: int, day: date) -> str | None:
@@ -96,7 +136,8 @@ def facts_for(case: Case, meeting: dict | None = None, viewer=None) -> CaseFacts
     committee = events.get(Stage.COMMITTEE_RESOLVED)
     meeting_data = meeting or (dict(branch.data, date=branch.date) if branch else None)
     meeting_date = _as_date(meeting_data.get("date")) if meeting_data else None
-    consent = documents.get(DocumentKind.PROVINCE_CONSENT)
+    consents = _consents(case)
+    cert_no, cert_date = _awareness_certificate(case, awareness)
     person = case.person
     return CaseFacts(
         birth_date=person.birth_date,
@@ -105,10 +146,10 @@ def facts_for(case: Case, meeting: dict | None = None, viewer=None) -> CaseFacts
         hardship_area=case.hardship_area,
         fisherman=case.fisherman,
         respected_elder=case.respected_elder,
-        province_consent_over_60=consent,
-        province_consent_elder=consent,
-        awareness_cert_no=awareness.data.get("cert_no") if awareness else None,
-        awareness_cert_date=_as_date(awareness.data.get("cert_date")) if awareness else None,
+        province_consent_over_60=consents.get(ConsentPurpose.OVER_60),
+        province_consent_elder=consents.get(ConsentPurpose.ELDER),
+        awareness_cert_no=cert_no,
+        awareness_cert_date=cert_date,
         application_date=documents.get(DocumentKind.APPLICATION),
         history_date=documents.get(DocumentKind.HISTORY),
         history_certified_date=documents.get(DocumentKind.HISTORY_CERTIFIED),
@@ -151,7 +192,7 @@ def facts_for(case: Case, meeting: dict | None = None, viewer=None) -> CaseFacts
         former_member=case.former_member,
         left_party_date=case.left_party_on,
         cleared_conviction=case.cleared_conviction,
-        province_consent_readmission=consent,
+        province_consent_readmission=consents.get(ConsentPurpose.READMISSION),
         previously_readmitted=case.previously_readmitted,
         barred_reason=case.barred_reason,
         stage=Stage(case.stage),

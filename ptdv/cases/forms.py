@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ptdv.cases.models import Case, DocumentKind, Introduction, RelativeVerification
+from ptdv.cases.models import Case, DocumentKind, DossierDocument, Introduction, RelativeVerification
 from ptdv.fields import DATE_INPUT, ActDateField
 from ptdv.org.models import Unit
 from ptdv.people.models import PartyMember, Person
@@ -144,16 +144,38 @@ class CaseOpenForm(NormalisedForm, forms.ModelForm):
         )
 
 
-class DocumentForm(NormalisedForm, forms.Form):
+class RecordForm(NormalisedForm, forms.ModelForm):
+    """A checklist record, entered or corrected: a correction names the version it was made on
+    (ptdv.versioning), kept in a hidden field of the page."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args, user=None, case=None, **kwargs):
         super().__init__(*args, **kwargs)
-
-    kind = forms.ChoiceField(label=_("Giấy tờ"), choices=DocumentKind.choices)
-    date = forms.DateField(label=_("Ngày"), widget=DATE_INPUT)
-    number = forms.CharField(label=_("Số"), max_length=60, required=False)
+        if self.instance.pk:
+            self.initial["version"] = self.instance.version
 
 
-class RelativeForm(NormalisedForm, forms.ModelForm):
+class DocumentForm(RecordForm):
+    class Meta:
+        model = DossierDocument
+        fields = ["kind", "purpose", "date", "number"]
+        widgets = {"date": DATE_INPUT}
+        help_texts = {"purpose": _("Chỉ cho ý kiến đồng ý của Ban Thường vụ Tỉnh ủy.")}
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == DocumentKind.PROVINCE_CONSENT and not data.get("purpose"):
+            self.add_error("purpose", _("Hãy chọn ý kiến của Tỉnh ủy được cho về việc gì."))
+        elif kind != DocumentKind.PROVINCE_CONSENT and data.get("purpose"):
+            self.add_error("purpose", _("Mục đích chỉ ghi cho ý kiến đồng ý của Ban Thường vụ Tỉnh ủy."))
+        if kind == DocumentKind.AWARENESS_CERT and not data.get("number"):
+            self.add_error("number", _("Hãy ghi số giấy chứng nhận."))
+        return data
+
+
+class RelativeForm(RecordForm):
     class Meta:
         model = RelativeVerification
         fields = ["relation", "name", "is_party_member", "verified_on", "conclusion"]
@@ -165,7 +187,7 @@ class RelativeForm(NormalisedForm, forms.ModelForm):
             del self.fields["conclusion"]  # sensitive: organizers and committees only
 
 
-class IntroductionForm(NormalisedForm, forms.ModelForm):
+class IntroductionForm(RecordForm):
     class Meta:
         model = Introduction
         fields = ["introducer", "date", "relationship", "months_together", "replacement"]
@@ -179,4 +201,21 @@ class IntroductionForm(NormalisedForm, forms.ModelForm):
             # organisation, which also keeps the list short on a slow connection.
             home = case.branch.grassroots() or case.branch
             members = members.filter(branch__path__startswith=home.path)
+        if self.instance.pk:
+            # The introducer as entered stays choosable, even if they have since moved away.
+            members = members | PartyMember.objects.visible_to(user).filter(pk=self.instance.introducer_id)
         self.fields["introducer"].queryset = members
+
+
+class VoidForm(NormalisedForm, forms.Form):
+    """Withdrawing a checklist record: always with a reason, kept with it."""
+
+    reason = forms.CharField(label=_("Lý do hủy"), max_length=300)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class UndoForm(NormalisedForm, forms.Form):
+    """Undoing the last move, recorded by mistake: always with a reason."""
+
+    reason = forms.CharField(label=_("Lý do hủy bước"), max_length=300)
+    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -117,13 +117,25 @@ class Case(models.Model):
 
 
 class CaseEvent(Recorded):
-    """A transition of a case, dated by the act it records; `data` holds the stage's record."""
+    """A transition of a case, dated by the act it records; `data` holds the stage's record.
+
+    A move recorded by mistake is never deleted: a compensating event `reverts` it (its stage
+    is the one the case returns to), and both are left out of what the regulation reads.
+    """
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
     stage = models.CharField(max_length=24, choices=STAGE_CHOICES)
     date = models.DateField(_("ngày"))
     data = models.JSONField(default=dict, blank=True)
     reason = models.TextField(_("lý do"), blank=True)
+    reverts = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reverted_by",
+        verbose_name=_("hủy bước ghi nhầm"),
+    )
 
     history = HistoricalRecords(get_user=acting_user)
     objects = ScopedQuerySet.as_manager()
@@ -148,13 +160,53 @@ class DocumentKind(models.TextChoices):
     COMMENTS_RESIDENCE = "COMMENTS_RESIDENCE", _("Ý kiến chi bộ nơi cư trú (5-KNĐ)")
     PROVINCE_CONSENT = "PROVINCE_CONSENT", _("Ý kiến đồng ý của Ban Thường vụ Tỉnh ủy")
     PARTY_HISTORY = "PARTY_HISTORY", _("Lý lịch đảng viên (sau lễ kết nạp)")
+    AWARENESS_CERT = "AWARENESS_CERT", _("Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng")
 
 
-class DossierDocument(Recorded):
+class ConsentPurpose(models.TextChoices):
+    """What a province consent was given for: each satisfies only its own rule."""
+
+    OVER_60 = "OVER_60", _("Người trên 60 tuổi")
+    READMISSION = "READMISSION", _("Kết nạp lại")
+    ELDER = "ELDER", _("Già làng, người có uy tín chưa đủ trình độ học vấn")
+    OTHER = "OTHER", _("Mục đích khác")
+
+
+class Voidable(models.Model):
+    """A checklist record that can be corrected (with its version) or withdrawn.
+
+    Withdrawing (hủy bỏ) keeps the row with who, when and why: nothing is deleted, and the
+    regulation stops reading it at once (ptdv.cases.facts).
+    """
+
+    version = models.PositiveIntegerField(default=0, editable=False)
+    voided_at = models.DateTimeField(_("hủy lúc"), null=True, blank=True, editable=False)
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    void_reason = models.CharField(_("lý do hủy"), max_length=300, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def voided(self) -> bool:
+        return self.voided_at is not None
+
+
+class DossierDocument(Voidable, Recorded):
     """A document of the dossier checklist with its date (the latest of a kind counts)."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="documents")
     kind = models.CharField(_("giấy tờ"), max_length=24, choices=DocumentKind.choices)
+    purpose = models.CharField(
+        _("mục đích (ý kiến Tỉnh ủy)"), max_length=12, choices=ConsentPurpose.choices, blank=True
+    )
     date = models.DateField(_("ngày"))
     number = models.CharField(_("số"), max_length=60, blank=True)
     note = models.CharField(_("ghi chú"), max_length=300, blank=True)
@@ -187,7 +239,7 @@ class Relation(models.TextChoices):
 EXEMPT_RELATIONS = frozenset({Relation.FATHER, Relation.MOTHER, Relation.SIBLING, Relation.CHILD})
 
 
-class RelativeVerification(models.Model):
+class RelativeVerification(Voidable):
     """Thẩm tra lý lịch: one person checked (the applicant or a relative).
 
     The conclusion is sensitive: only organizers and committees see it (ptdv.scope).
@@ -212,7 +264,7 @@ class RelativeVerification(models.Model):
         return f"{self.get_relation_display()}: {self.name}"
 
 
-class Introduction(models.Model):
+class Introduction(Voidable):
     """Người giới thiệu (3-KNĐ): an official member who vouches for the applicant."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="introductions")

@@ -15,7 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ptdv.cases import historical as paper
-from ptdv.cases.facts import branch_official_members, facts_for, regulation_settings, with_committee_meeting
+from ptdv.cases.facts import (
+    branch_official_members,
+    effective_events,
+    facts_for,
+    last_events,
+    regulation_settings,
+    with_committee_meeting,
+)
 from ptdv.cases.models import Case, CaseEvent
 from ptdv.org.models import UnitKind
 from ptdv.people import membership
@@ -34,6 +41,7 @@ from ptdv.regulation import (
     version_on,
 )
 from ptdv.regulation.rules_meetings import branch_size, branch_vote
+from ptdv.scope import ORGANIZER, can_edit
 
 
 class TransitionRefused(ValidationError):
@@ -168,7 +176,7 @@ def move(case: Case, target: str, on: date, data: dict, *, by, version: int, rea
         _refuse(_("Không thể chuyển hồ sơ từ “%(a)s” sang “%(b)s”."), a=current.label, b=target.label)
     if not role_may_move(by.role, current, target):
         _refuse(_("Vai trò của bạn không được ghi bước “%(b)s”."), b=target.label)
-    last = case.events.order_by("-date", "-id").first()
+    last = effective_events(case)[-1] if case.events.exists() else None
     if on > timezone.localdate():
         _refuse(_("Ngày %(d)s ở tương lai."), d=format_vn(on))
     if last and on < last.date:
@@ -200,7 +208,7 @@ def move(case: Case, target: str, on: date, data: dict, *, by, version: int, rea
 def _member_side_effects(case: Case, target: Stage, on: date, data: dict, by, reason: str) -> None:
     """The ceremony makes a probationary member; recognition an official one; removal ends it."""
     if target == Stage.PROBATION:
-        decided = case.events.filter(stage=Stage.DECIDED).order_by("-date").first()
+        decided = last_events(case).get(Stage.DECIDED)
         case.member = membership.admit(
             case.person,
             case.branch,
@@ -219,3 +227,73 @@ def _member_side_effects(case: Case, target: Stage, on: date, data: dict, by, re
         )
     elif target == Stage.REMOVED:
         membership.record(case.member, MemberEventKind.REMOVED, on, note=reason, by=by)
+
+
+def may_undo(case: Case, user) -> CaseEvent | None:
+    """The move `user` may undo on `case`: the last one in force, by an organizer, or by the
+    user who recorded it on the same day; None when there is none."""
+    events = effective_events(case)
+    last = events[-1] if events else None
+    if last is None or last.stage == Stage.SOURCE or not can_edit(user):
+        return None
+    own_today = (
+        last.recorded_by_id == user.pk and timezone.localdate(last.recorded_at) == timezone.localdate()
+    )
+    return last if user.role == ORGANIZER or own_today else None
+
+
+@transaction.atomic
+def undo(case: Case, reason: str, *, by, version: int) -> CaseEvent:
+    """Undo the last move, recorded by mistake: a compensating event returns the case to the
+    stage before it and reverses what the move did to the member records. Nothing is deleted;
+    the regulation reads the case without both events from now on (ptdv.cases.facts)."""
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("branch", "person", "member")
+        .get(pk=case.pk)
+    )
+    if case.version != version:
+        _refuse(_("Hồ sơ vừa được người khác cập nhật; hãy tải lại trang và kiểm tra trước khi ghi."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Hãy ghi lý do hủy bước.")})
+    undone = may_undo(case, by)
+    if undone is None:
+        _refuse(
+            _(
+                "Không hủy được bước này: chỉ Ban Tổ chức, hoặc người đã ghi bước trong cùng ngày, "
+                "được hủy bước ghi sau cùng của hồ sơ."
+            )
+        )
+    back_to = Stage(effective_events(case)[-2].stage)
+    _undo_member_side_effects(case, Stage(undone.stage), reason, by)
+    event = CaseEvent.objects.create(
+        case=case,
+        stage=back_to,
+        date=timezone.localdate(),
+        reason=reason.strip(),
+        reverts=undone,
+        recorded_by=by,
+    )
+    case.stage = back_to
+    case.version += 1
+    try:
+        with transaction.atomic():
+            case.save()
+    except IntegrityError:
+        # Reopening a closed case while the person has another open one (one_open_case_per_person).
+        _refuse(_("Người này đang có một hồ sơ mở khác; không mở lại hồ sơ này được."))
+    return event
+
+
+def _undo_member_side_effects(case: Case, undone: Stage, reason: str, by) -> None:
+    """Reverse what the undone move did to the member records (see _member_side_effects)."""
+    if undone not in (Stage.PROBATION, Stage.OFFICIAL, Stage.REMOVED) or case.member is None:
+        return
+    last = case.member.events.order_by("-date", "-id").first()
+    note = _("Hủy bước “%(s)s” ghi nhầm ở hồ sơ phát triển đảng viên: %(r)s") % {
+        "s": undone.label,
+        "r": reason,
+    }
+    membership.reverse(case.member, last, note=note, by=by)
+    if undone == Stage.PROBATION:
+        case.member = None

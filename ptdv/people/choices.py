@@ -115,6 +115,7 @@ class MemberEventKind(models.TextChoices):
     REMOVED = "REMOVED", _("Xóa tên")
     EXPELLED = "EXPELLED", _("Khai trừ")
     RESIGNED = "RESIGNED", _("Xin ra khỏi Đảng")
+    REVERSED = "REVERSED", _("Hủy sự kiện ghi nhầm")
 
 
 LEAVING_EVENTS = frozenset(

@@ -58,14 +58,15 @@ def check_person_unit(person: Person, unit) -> None:
 def _start(person: Person, branch, on: date, kind, status, decision_no, by) -> PartyMember:
     _check_date(on)
     _check_branch(branch, on)
-    if PartyMember.objects.filter(person=person).exists():
+    member = PartyMember.objects.filter(person=person).first()
+    if member is not None and not _start_reversed(member):
         raise ValidationError(_("%(p)s đã có hồ sơ đảng viên.") % {"p": person.full_name})
-    member = PartyMember.objects.create(
-        person=person,
-        branch=branch,
-        status=status,
-        admitted_on=on if kind == MemberEventKind.ADMITTED else None,
-    )
+    # A membership whose start was undone as a mistake is started again on the same row
+    # (one membership per person), its history kept.
+    member = member or PartyMember(person=person)
+    member.branch, member.status, member.left_on, member.official_on = branch, status, None, None
+    member.admitted_on = on if kind == MemberEventKind.ADMITTED else None
+    member.save()
     MemberEvent.objects.create(
         member=member,
         kind=kind,
@@ -77,6 +78,44 @@ def _start(person: Person, branch, on: date, kind, status, decision_no, by) -> P
     )
     _move_person(person, branch)
     return member
+
+
+def _start_reversed(member: PartyMember) -> bool:
+    """Whether the membership's start was undone: it stands as if never begun."""
+    last = member.events.order_by("-date", "-id").first()
+    return member.status == MemberStatus.LEFT and last is not None and last.kind == MemberEventKind.REVERSED
+
+
+@transaction.atomic
+def reverse(member: PartyMember, event: MemberEvent, *, note: str, by=None) -> MemberEvent:
+    """Undo `event`, recorded by mistake, with a compensating event: the member stands where
+    the event before it left them (no membership at all when `event` started it).
+
+    Dated as the event it undoes, so counts on any day no longer see the mistake.
+    """
+    member = PartyMember.objects.select_for_update().get(pk=member.pk)
+    last = member.events.order_by("-date", "-id").first()
+    if last is None or last.pk != event.pk:
+        raise ValidationError(_("Chỉ hủy được sự kiện ghi sau cùng của đảng viên."))
+    before = member.events.exclude(pk=event.pk).order_by("-date", "-id").first()
+    member.branch = before.branch if before else event.branch
+    member.status = before.status_after if before else MemberStatus.LEFT
+    if event.kind == MemberEventKind.RECOGNISED:
+        member.official_on = None
+    if member.status != MemberStatus.LEFT:
+        member.left_on = None
+    reversal = MemberEvent.objects.create(
+        member=member,
+        kind=MemberEventKind.REVERSED,
+        date=event.date,
+        branch=member.branch,
+        status_after=member.status,
+        note=note,
+        recorded_by=by,
+    )
+    member.save()
+    _move_person(member.person, member.branch)
+    return reversal
 
 
 def _move_person(person: Person, branch) -> None:

@@ -7,12 +7,22 @@ from ptdv.cases.models import Case, DocumentKind
 from tests.factories import member
 
 MEETING = date(2025, 2, 3)
+VOTE = {"summoned": 3, "votes_for": 3}
 
 
 def move(case, stage, on, by, **data):
     case.refresh_from_db()
     reason = data.pop("reason", "")
     return transitions.move(case, stage, on, data, by=by, version=case.version, reason=reason)
+
+
+def blocking_codes(case, by, target="BRANCH_RESOLVED", on=MEETING, data=VOTE) -> set[str]:
+    """The codes that would refuse moving `case` to `target` now: the findings as they follow."""
+    case.refresh_from_db()
+    return {
+        f.code
+        for f in transitions.blocking(transitions.findings_for_move(case, target, on, data, by=by), target)
+    }
 
 
 def complete_dossier(case: Case, world, cert_date=date(2024, 5, 10)):

@@ -1,8 +1,11 @@
 """Pages of development cases: the pipeline board, the case page, moves, and "việc cần làm"."""
 
+from typing import NamedTuple
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -10,10 +13,10 @@ from django.views.decorators.http import require_POST
 from ptdv.audit.models import ReadChannel
 from ptdv.audit.reads import record_reads
 from ptdv.cases import forms as case_forms
-from ptdv.cases import transitions
+from ptdv.cases import records, transitions
 from ptdv.cases.deadlines import case_deadlines, due_items, working_calendar
-from ptdv.cases.facts import facts_for, in_scope, other_path, regulation_settings
-from ptdv.cases.models import OPEN_STAGES, Case, CaseEvent, DossierDocument, SourceCategory
+from ptdv.cases.facts import effective_events, facts_for, in_scope, other_path, regulation_settings
+from ptdv.cases.models import OPEN_STAGES, Case, CaseEvent, SourceCategory
 from ptdv.org.models import BRANCH_KINDS, Unit
 from ptdv.people.models import PartyMember
 from ptdv.regulation import PATH, Stage, allowed_transitions, blocking, check, role_may_move
@@ -120,7 +123,48 @@ def _initial(case) -> dict:
     return {"version": case.version, "receiving_body": deciding.name if deciding else ""}
 
 
-def _case_context(request, case, bound=None):
+class Row(NamedTuple):
+    record: object
+    edit_form: object
+    void_form: object
+    failed: str  # "edit" or "void" when that form was just refused, to show it open
+
+
+def _rows(request, case, kind, records_in_order, failed) -> list[Row]:
+    """Each checklist record with its correction and withdrawal forms (open ones only)."""
+    rows = []
+    for item in records_in_order:
+        edit = void = None
+        if not item.voided and can_edit(request.user) and case.is_open:
+            prefix = f"r{item.pk}"
+            edit = RECORDS[kind].form(instance=item, user=request.user, case=case, prefix=prefix)
+            void = case_forms.VoidForm(prefix=f"v{item.pk}", initial={"version": item.version})
+        which = ""
+        if failed and failed["record"] == (kind, item.pk):
+            which = failed["key"]
+            edit, void = (failed["form"], void) if which == "edit" else (edit, failed["form"])
+        rows.append(Row(item, edit, void, which))
+    return rows
+
+
+def _timeline(case) -> list[tuple]:
+    """Every event with its details, whether a later correction undid it, and what it undid."""
+    events = list(case.events.select_related("recorded_by", "reverts"))
+    undone = {e.reverts_id for e in events if e.reverts_id}
+    return [(e, _event_details(e), e.pk in undone) for e in events]
+
+
+def _undo_form(user, case, bound):
+    """The form undoing the last move, when `user` may (transitions.may_undo)."""
+    last = transitions.may_undo(case, user)
+    if last is None and bound is None:
+        return None
+    form = bound or case_forms.UndoForm(prefix="undo", initial={"version": case.version})
+    # A refused undo is shown with its reason, even when no move may be undone any more.
+    return {"event": last or effective_events(case)[-1], "form": form}
+
+
+def _case_context(request, case, bound=None, failed=None, undo_form=None):
     record_reads(request, [case.person_id], ReadChannel.PAGE)
     today = timezone.localdate()
     facts = facts_for(case, viewer=request.user)
@@ -139,10 +183,13 @@ def _case_context(request, case, bound=None):
         moves.append({"stage": stage, "form": form, "blocked": blocked})
     return {
         "case": case,
-        "events": [(e, _event_details(e)) for e in case.events.select_related("recorded_by")],
-        "documents": case.documents.all(),
-        "relatives": case.relatives.all(),
-        "introductions": case.introductions.select_related("introducer__person"),
+        "events": _timeline(case),
+        "undo": _undo_form(request.user, case, undo_form),
+        "documents": _rows(request, case, "giay-to", case.documents.all(), failed),
+        "relatives": _rows(request, case, "tham-tra", case.relatives.all(), failed),
+        "introductions": _rows(
+            request, case, "gioi-thieu", case.introductions.select_related("introducer__person"), failed
+        ),
         "findings": findings,
         "deadlines": case_deadlines(case, today, working_calendar()),
         "moves": moves,
@@ -222,37 +269,109 @@ def _other_path_url(user, form) -> str | None:
     return reverse("web:member" if isinstance(other, PartyMember) else "web:case", args=[other.pk])
 
 
-# URL word → (form, its name in the page's context, how to record it).
+class RecordKind(NamedTuple):
+    form: type
+    context_name: str  # the empty form's name in the page's context
+    related: str  # the case's related name for these records
+
+
+# URL word → what the page records under it.
 RECORDS = {
-    "giay-to": (
-        case_forms.DocumentForm,
-        "document_form",
-        lambda case, d, by: DossierDocument.objects.create(case=case, recorded_by=by, **d),
-    ),
-    "tham-tra": (case_forms.RelativeForm, "relative_form", lambda case, d, by: case.relatives.create(**d)),
-    "gioi-thieu": (
-        case_forms.IntroductionForm,
-        "introduction_form",
-        lambda case, d, by: case.introductions.create(**d),
-    ),
+    "giay-to": RecordKind(case_forms.DocumentForm, "document_form", "documents"),
+    "tham-tra": RecordKind(case_forms.RelativeForm, "relative_form", "relatives"),
+    "gioi-thieu": RecordKind(case_forms.IntroductionForm, "introduction_form", "introductions"),
 }
+
+
+def _open_case_for_edit(request, pk, kind):
+    case = scoped_get(request, Case, pk, Case.objects.select_related("person", "branch", "member"))
+    require_editor(request)
+    if kind not in RECORDS:
+        raise Http404
+    return case
 
 
 @login_required
 @require_POST
 def case_record(request, pk, kind):
     """Add a checklist record to an open case: a document, a verification, an introduction."""
-    case = scoped_get(request, Case, pk, Case.objects.select_related("person", "branch", "member"))
-    require_editor(request)
-    if kind not in RECORDS or not case.is_open:
+    case = _open_case_for_edit(request, pk, kind)
+    if not case.is_open:
         return redirect("web:case", pk=case.pk)
-    form_class, name, create = RECORDS[kind]
-    form = form_class(request.POST, user=request.user, case=case)
-    if apply(request, form, lambda data: create(case, data, request.user)):
+    spec = RECORDS[kind]
+    form = spec.form(request.POST, user=request.user, case=case)
+
+    def create(data):
+        data = {k: v for k, v in data.items() if k != "version"}
+        extra = {"recorded_by": request.user} if spec.related == "documents" else {}
+        getattr(case, spec.related).create(**data, **extra)
+
+    if apply(request, form, create):
         return redirect("web:case", pk=case.pk)
     context = _case_context(request, case)
-    context[name] = form
+    context[spec.context_name] = form
     return render(request, "web/case_detail.html", context, status=400)
+
+
+def _record(case, kind, record_pk):
+    """One record of the case, 404 if it belongs to another case (the case was scoped)."""
+    return get_object_or_404(getattr(case, RECORDS[kind].related).all(), pk=record_pk)
+
+
+@login_required
+@require_POST
+def case_record_edit(request, pk, kind, record):
+    """Correct a checklist record, on the version the page showed."""
+    case = _open_case_for_edit(request, pk, kind)
+    item = _record(case, kind, record)
+    form = RECORDS[kind].form(request.POST, instance=item, user=request.user, case=case, prefix=f"r{item.pk}")
+    changes = {}
+
+    def correct(data):
+        changes.update({k: v for k, v in data.items() if k != "version"})
+        records.correct(item, changes, data.get("version"), by=request.user)
+
+    return _after(request, case, form, correct, ("edit", kind, item.pk))
+
+
+@login_required
+@require_POST
+def case_record_void(request, pk, kind, record):
+    """Withdraw a checklist record with a reason; it stays in the history."""
+    case = _open_case_for_edit(request, pk, kind)
+    item = _record(case, kind, record)
+    form = case_forms.VoidForm(request.POST, prefix=f"v{item.pk}")
+
+    def withdraw(data):
+        records.void(item, data["reason"], data["version"], by=request.user)
+
+    return _after(request, case, form, withdraw, ("void", kind, item.pk))
+
+
+def _after(request, case, form, action, failed):
+    """Back to the case page when `action` succeeded; the page with the refused form otherwise."""
+    if apply(request, form, action):
+        return redirect("web:case", pk=case.pk)
+    key, kind, record_pk = failed
+    context = _case_context(request, case, failed={"key": key, "record": (kind, record_pk), "form": form})
+    return render(request, "web/case_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def case_undo(request, pk):
+    """Undo the last move, recorded by mistake, with a reason (transitions.undo)."""
+    case = scoped_get(request, Case, pk, Case.objects.select_related("person", "branch", "member"))
+    require_editor(request)
+    form = case_forms.UndoForm(request.POST, prefix="undo")
+
+    def undo(data):
+        transitions.undo(case, data["reason"], by=request.user, version=data["version"])
+
+    if apply(request, form, undo):
+        return redirect("web:case", pk=case.pk)
+    case.refresh_from_db()
+    return render(request, "web/case_detail.html", _case_context(request, case, undo_form=form), status=400)
 
 
 @login_required
