@@ -11,6 +11,8 @@ the same checklist.
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext_lazy as _
+
 from ptdv.cases import transitions
 from ptdv.cases.facts import facts_for, regulation_settings
 from ptdv.cases.models import Case
@@ -18,7 +20,7 @@ from ptdv.regulation import RULE_LABELS, Finding, Severity, Stage, check, next_s
 from ptdv.regulation.items import DOSSIER_ITEMS
 
 PRESENT, MISSING, WRONG = "present", "missing", "wrong"
-STATUS_LABELS = {PRESENT: "Đã có", MISSING: "Còn thiếu", WRONG: "Chưa đạt"}
+STATUS_LABELS = {PRESENT: _("Đã có"), MISSING: _("Còn thiếu"), WRONG: _("Chưa đạt")}
 
 #: The resolution each step records (Hướng dẫn 12-HD/BTCTW), named beside the step.
 STEP_FORMS: dict[Stage, str] = {

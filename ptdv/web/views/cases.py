@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from ptdv.audit.models import ReadChannel
@@ -165,7 +166,7 @@ def case_detail(request, pk):
     return render(request, "web/case_detail.html", _case_context(request, case))
 
 
-REFUSED_SEE_CHECKLIST = (
+REFUSED_SEE_CHECKLIST = _(
     "Chưa ghi được: hồ sơ chưa đủ điều kiện theo quy định; xem từng mục còn thiếu "
     "hoặc chưa đạt ở phần “Cần có cho bước tiếp theo”."
 )
