@@ -22,6 +22,7 @@ from ptdv.cases.models import Case
 from ptdv.org.models import Unit
 from ptdv.people.models import PartyMember, Person
 from ptdv.regulation import Stage, check
+from ptdv.regulation.deadlines import STATUS_LABELS
 
 
 class CaseSerializer(NormalisedSerializer, VersionedSerializer):
@@ -200,7 +201,11 @@ class DueItemSerializer(serializers.Serializer):
     label = serializers.CharField()
     basis_date = serializers.DateField()
     due_date = serializers.DateField()
-    status = serializers.CharField()
+    status = serializers.ChoiceField(
+        choices=list(STATUS_LABELS.items()),
+        help_text="done: đã thực hiện; overdue: quá hạn; due_today: đến hạn hôm nay; "
+        "due_soon: sắp đến hạn (trong 10 ngày làm việc); pending: chưa đến hạn",
+    )
 
 
 class DeadlineViewSet(ScopedViewSet):

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from ptdv.cases.facts import dates_for
 from ptdv.cases.models import CalendarDay, Case, CaseEvent
 from ptdv.regulation import PATH, Deadline, Stage, WorkingCalendar, deadlines_for, status
+from ptdv.regulation.deadlines import STATUS_LABELS
 
 # Stages whose deadlines run: from the branch resolution to the recognition decision.
 RUNNING = PATH[PATH.index(Stage.BRANCH_RESOLVED) : PATH.index(Stage.OFFICIAL)]
@@ -28,6 +29,10 @@ class DueItem:
     case: Case
     deadline: Deadline
     status: str
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
 
 
 def case_deadlines(case: Case, today: date, calendar: WorkingCalendar) -> list[DueItem]:

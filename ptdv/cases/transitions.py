@@ -130,8 +130,10 @@ def _duplicate_person(case: Case, on: date, by) -> list[Finding]:
     return [f for f in found if f.code == "DUPLICATE_PERSON"]
 
 
-def findings_for_move(case: Case, target: Stage, on: date, data: dict, *, by) -> list[Finding]:
-    """Every finding (errors and warnings) for `by` moving `case` to `target` by an act on `on`.
+def judge_move(case: Case, target: Stage, on: date, data: dict, *, by) -> tuple[CaseFacts, list[Finding]]:
+    """The facts `by` moving `case` to `target` by an act on `on` is judged on, and every
+    finding (errors and warnings) on them: the move's judgement, and the case page's checklist
+    (ptdv.cases.checklist), so that the page and the move cannot disagree.
 
     They block nothing only for a paper act of a historical case (ptdv.cases.historical).
     """
@@ -142,8 +144,13 @@ def findings_for_move(case: Case, target: Stage, on: date, data: dict, *, by) ->
     if target in (Stage.COMMITTEE_RESOLVED, Stage.DECIDED) and "members" in data:
         facts = with_committee_meeting(facts, {**data, "date": on})
     if target == Stage.RECOGNITION_PROPOSED:
-        return _recognition_meeting(case, facts, on, data)
-    return check_transition(facts, target, on, settings)
+        return facts, _recognition_meeting(case, facts, on, data)
+    return facts, check_transition(facts, target, on, settings)
+
+
+def findings_for_move(case: Case, target: Stage, on: date, data: dict, *, by) -> list[Finding]:
+    """Every finding for `by` moving `case` to `target` by an act on `on` (judge_move)."""
+    return judge_move(case, target, on, data, by=by)[1]
 
 
 def _recognition_meeting(case: Case, facts: CaseFacts, on: date, data: dict) -> list[Finding]:

@@ -65,11 +65,12 @@ def audience(branch_path: str, grouped: dict[str, list[int]]) -> list[int]:
 
 
 def message(item: DueItem, today: date) -> str:
+    """The deadline's label already says "Hạn …": the date follows it, then whose case it is."""
     deadline, case = item.deadline, item.case
-    text = (
-        f"{deadline.label}: {case.person.full_name} ({case.branch.name}) — hạn {deadline.due_date:%d/%m/%Y}"
-    )
-    return text + (", đã quá hạn" if deadline.due_date < today else "")
+    text = f"{deadline.label}: {deadline.due_date:%d/%m/%Y} — {case.person.full_name} ({case.branch.name})"
+    if deadline.due_date < today:
+        return text + ", đã quá hạn"
+    return text + (", đến hạn hôm nay" if deadline.due_date == today else "")
 
 
 def remind(today: date, days: int = DEFAULT_DAYS) -> None:

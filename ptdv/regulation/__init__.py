@@ -18,7 +18,7 @@ from ptdv.regulation.deadlines import (
 )
 from ptdv.regulation.facts import CaseFacts, Introducer, RelativeCheck
 from ptdv.regulation.findings import Finding, Severity
-from ptdv.regulation.rules import RULE_CODES, blocking, check, check_transition
+from ptdv.regulation.rules import RULE_CODES, RULE_LABELS, blocking, check, check_transition
 from ptdv.regulation.stages import (
     PATH,
     ROLE_MAX_STAGE,
@@ -35,6 +35,7 @@ __all__ = [
     "PATH",
     "ROLE_MAX_STAGE",
     "RULE_CODES",
+    "RULE_LABELS",
     "STAGE_LABELS",
     "VERSIONS",
     "CaseDates",

@@ -28,9 +28,11 @@ DEADLINE_LABELS: dict[str, str] = {
     RECOGNITION_DECISION_DUE: "Hạn ra quyết định công nhận đảng viên chính thức",
 }
 
+#: Status (the API's value) → the words people see. An item due today is due now, not "soon".
 STATUS_LABELS: dict[str, str] = {
     "done": "Đã thực hiện",
     "overdue": "Quá hạn",
+    "due_today": "Đến hạn hôm nay",
     "due_soon": "Sắp đến hạn",
     "pending": "Chưa đến hạn",
 }
@@ -140,12 +142,14 @@ _default_calendar: WorkingCalendar | None = None
 
 
 def status(deadline: Deadline, today: date, calendar: WorkingCalendar | None = None) -> str:
-    """ "done", "overdue", "due_soon" (within 10 working days) or "pending" on ``today``."""
+    """ "done", "overdue", "due_today", "due_soon" (within 10 working days) or "pending" on ``today``."""
     global _default_calendar
     if deadline.done:
         return "done"
     if today > deadline.due_date:
         return "overdue"
+    if today == deadline.due_date:
+        return "due_today"
     if calendar is None:
         _default_calendar = _default_calendar or WorkingCalendar()
         calendar = _default_calendar

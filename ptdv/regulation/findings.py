@@ -1,6 +1,8 @@
 """What a rule says about a case: a finding with a code, a severity and the text it cites.
 
-An error blocks the transitions listed in ``blocks``; a warning never blocks. Findings are
+An error blocks the transitions listed in ``blocks``; a warning never blocks. ``item`` names the
+dossier item the finding is about (ptdv.regulation.items), so a checklist can say which paper is
+missing or wrong; a finding about the person or a meeting has none. Findings are
 plain values so the web layer can show them, store them with a transition, or send them
 through the API (``to_dict``) without knowing how they were produced.
 """
@@ -25,6 +27,7 @@ class Finding:
     message: str
     citation: str
     blocks: tuple[Stage, ...] = ()
+    item: str = ""
 
     @property
     def is_error(self) -> bool:

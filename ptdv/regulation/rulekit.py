@@ -39,6 +39,7 @@ def error(
     version: RegulationVersion | None,
     facts: CaseFacts,
     blocks: tuple[Stage, ...] = BRANCH_RESOLUTION,
+    item: str = "",
 ) -> Finding:
     return Finding(
         code=code,
@@ -46,11 +47,12 @@ def error(
         message=message,
         citation=version.title if version else "",
         blocks=() if facts.historical else blocks,
+        item=item,
     )
 
 
-def warning(code: str, message: str, version: RegulationVersion) -> Finding:
-    return Finding(code=code, severity=Severity.WARNING, message=message, citation=version.title)
+def warning(code: str, message: str, version: RegulationVersion, item: str = "") -> Finding:
+    return Finding(code=code, severity=Severity.WARNING, message=message, citation=version.title, item=item)
 
 
 def votes_needed(total: int, fraction: Fraction) -> int:

@@ -83,6 +83,27 @@ RULES: dict[str, Rule] = {
 
 RULE_CODES: tuple[str, ...] = (*RULES, NO_REGULATION)
 
+#: Rule code → the short Vietnamese words people see instead of the code (the API keeps codes).
+RULE_LABELS: dict[str, str] = {
+    AGE_MIN: "Tuổi (đủ 18)",
+    AGE_MAX: "Tuổi (trên 60)",
+    EDUCATION: "Trình độ học vấn",
+    AWARENESS_CERT: "Giấy chứng nhận lớp nhận thức",
+    AWARENESS_CERT_EXPIRING: "Giấy chứng nhận sắp hết giá trị",
+    APPLICATION: "Đơn, lý lịch",
+    VERIFICATION: "Thẩm tra lý lịch",
+    INTRODUCERS: "Người giới thiệu",
+    INTRODUCER_OFFICIAL: "Người giới thiệu: đảng viên chính thức",
+    INTRODUCER_TOGETHER: "Người giới thiệu: thời gian cùng công tác",
+    COMMENTS: "Nhận xét đoàn thể, nơi cư trú",
+    BRANCH_SIZE: "Số đảng viên của chi bộ",
+    BRANCH_VOTE: "Biểu quyết của chi bộ",
+    COMMITTEE_VOTE: "Biểu quyết của đảng ủy",
+    READMISSION: "Kết nạp lại",
+    DUPLICATE_PERSON: "Trùng người",
+    NO_REGULATION: "Chưa có quy định áp dụng",
+}
+
 DEFAULT_SETTINGS = Settings()
 
 

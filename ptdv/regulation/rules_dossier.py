@@ -11,6 +11,15 @@ from datetime import date
 from ptdv.regulation.dates import add_months, format_vn
 from ptdv.regulation.facts import CaseFacts
 from ptdv.regulation.findings import Finding
+from ptdv.regulation.items import (
+    APPLICATION_FORM,
+    CERT,
+    COMMENTS_MASS_ORG,
+    COMMENTS_RESIDENCE,
+    HISTORY,
+    HISTORY_CERTIFIED,
+    VERIFICATION_RESULTS,
+)
 from ptdv.regulation.rulekit import after_meeting, error, meeting_date, warning
 from ptdv.regulation.stages import Stage, is_before
 from ptdv.regulation.versions import RegulationVersion, Settings
@@ -47,10 +56,10 @@ def awareness_cert(
     if meeting is None:
         return []
     if facts.awareness_cert_date is None:
-        return [error(AWARENESS_CERT, f"Chưa có {_CERT}", version, facts)]
+        return [error(AWARENESS_CERT, f"Chưa có {_CERT}", version, facts, item=CERT)]
     if facts.awareness_cert_date > meeting:
         message = f"{_cert_name(facts)}, sau ngày chi bộ họp {format_vn(meeting)}"
-        return [error(AWARENESS_CERT, message, version, facts)]
+        return [error(AWARENESS_CERT, message, version, facts, item=CERT)]
     last_valid = cert_last_valid_day(facts.awareness_cert_date, version)
     if meeting <= last_valid:
         return []
@@ -59,7 +68,7 @@ def awareness_cert(
         f"vào ngày chi bộ họp {format_vn(meeting)} "
         f"(chỉ có giá trị đến hết ngày {format_vn(last_valid)})"
     )
-    return [error(AWARENESS_CERT, message, version, facts)]
+    return [error(AWARENESS_CERT, message, version, facts, item=CERT)]
 
 
 def awareness_cert_expiring(
@@ -90,7 +99,7 @@ def awareness_cert_expiring(
             f"{_cert_name(facts)} chỉ còn giá trị đến hết ngày {format_vn(last_valid)} "
             f"(còn {remaining} ngày); chi bộ cần họp xét kết nạp trước ngày đó"
         )
-    return [warning(AWARENESS_CERT_EXPIRING, message, version)]
+    return [warning(AWARENESS_CERT_EXPIRING, message, version, item=CERT)]
 
 
 def application(
@@ -106,31 +115,37 @@ def application(
     messages = []
     if certified is not None and results is not None and certified < results:
         messages.append(
-            f"Lý lịch (mẫu 2-KNĐ) được chứng nhận ngày {format_vn(certified)}, "
-            f"trước khi có kết quả thẩm tra lý lịch ngày {format_vn(results)}"
+            (
+                HISTORY_CERTIFIED,
+                f"Lý lịch (mẫu 2-KNĐ) được chứng nhận ngày {format_vn(certified)}, "
+                f"trước khi có kết quả thẩm tra lý lịch ngày {format_vn(results)}",
+            )
         )
     meeting = meeting_date(facts, as_of, target)
     if meeting is not None:
         if facts.application_date is None:
-            messages.append("Chưa có Đơn xin vào Đảng (mẫu 1-KNĐ)")
+            messages.append((APPLICATION_FORM, "Chưa có Đơn xin vào Đảng (mẫu 1-KNĐ)"))
         if facts.history_date is None:
-            messages.append("Chưa có Lý lịch của người xin vào Đảng (mẫu 2-KNĐ)")
+            messages.append((HISTORY, "Chưa có Lý lịch của người xin vào Đảng (mẫu 2-KNĐ)"))
         if certified is None:
-            messages.append("Lý lịch (mẫu 2-KNĐ) chưa được cấp ủy cơ sở chứng nhận")
+            messages.append((HISTORY_CERTIFIED, "Lý lịch (mẫu 2-KNĐ) chưa được cấp ủy cơ sở chứng nhận"))
         elif results is None:
             messages.append(
-                f"Lý lịch (mẫu 2-KNĐ) được chứng nhận ngày {format_vn(certified)} "
-                "nhưng chưa có kết quả thẩm tra lý lịch"
+                (
+                    HISTORY_CERTIFIED,
+                    f"Lý lịch (mẫu 2-KNĐ) được chứng nhận ngày {format_vn(certified)} "
+                    "nhưng chưa có kết quả thẩm tra lý lịch",
+                )
             )
-        for label, d in (
-            ("Đơn xin vào Đảng (mẫu 1-KNĐ)", facts.application_date),
-            ("Lý lịch (mẫu 2-KNĐ)", facts.history_date),
-            ("Chứng nhận lý lịch", certified),
+        for item, label, d in (
+            (APPLICATION_FORM, "Đơn xin vào Đảng (mẫu 1-KNĐ)", facts.application_date),
+            (HISTORY, "Lý lịch (mẫu 2-KNĐ)", facts.history_date),
+            (HISTORY_CERTIFIED, "Chứng nhận lý lịch", certified),
         ):
             late = after_meeting(label, d, meeting)
             if late:
-                messages.append(late)
-    return [error(APPLICATION, message, version, facts) for message in messages]
+                messages.append((item, late))
+    return [error(APPLICATION, message, version, facts, item=item) for item, message in messages]
 
 
 def verification(
@@ -162,7 +177,7 @@ def verification(
     if pending:
         names = "; ".join(f"{r.relation} {r.name}" for r in pending)
         messages.append(f"Chưa thẩm tra lý lịch: {names}")
-    return [error(VERIFICATION, message, version, facts) for message in messages]
+    return [error(VERIFICATION, message, version, facts, item=VERIFICATION_RESULTS) for message in messages]
 
 
 def comments(
@@ -178,17 +193,18 @@ def comments(
     if meeting is None:
         return []
     messages = []
-    for label, d in (
+    for item, label, d in (
         (
+            COMMENTS_MASS_ORG,
             "nhận xét của tổ chức chính trị - xã hội nơi người vào Đảng sinh hoạt",
             facts.comments_mass_org_date,
         ),
-        ("nhận xét của chi ủy nơi cư trú", facts.comments_residence_branch_date),
+        (COMMENTS_RESIDENCE, "nhận xét của chi ủy nơi cư trú", facts.comments_residence_branch_date),
     ):
         if d is None:
-            messages.append(f"Chưa có {label} (tổng hợp mẫu 5-KNĐ)")
+            messages.append((item, f"Chưa có {label} (tổng hợp mẫu 5-KNĐ)"))
         else:
             late = after_meeting(label[0].upper() + label[1:], d, meeting)
             if late:
-                messages.append(late)
-    return [error(COMMENTS, message, version, facts) for message in messages]
+                messages.append((item, late))
+    return [error(COMMENTS, message, version, facts, item=item) for item, message in messages]

@@ -12,6 +12,7 @@ from datetime import date
 from ptdv.regulation.dates import add_months, format_age, format_vn, full_months_between
 from ptdv.regulation.facts import CaseFacts
 from ptdv.regulation.findings import Finding
+from ptdv.regulation.items import INTRODUCTION
 from ptdv.regulation.rulekit import after_meeting, error, meeting_date
 from ptdv.regulation.stages import Stage
 from ptdv.regulation.versions import RegulationVersion, Settings
@@ -52,7 +53,8 @@ def introducers(
     meeting = meeting_date(facts, as_of, target)
     if meeting is None:
         return []
-    findings = [error(INTRODUCERS, m, version, facts) for m in _stale_or_late(facts, meeting, settings)]
+    stale = _stale_or_late(facts, meeting, settings)
+    findings = [error(INTRODUCERS, m, version, facts, item=INTRODUCTION) for m in stale]
     count = len(facts.introducers)
     if count >= 2:
         return findings
@@ -74,7 +76,7 @@ def introducers(
         )
     else:
         message = f"Cần hai đảng viên chính thức giới thiệu (mẫu 3-KNĐ), hiện có {count}"
-    findings.append(error(INTRODUCERS, message, version, facts))
+    findings.append(error(INTRODUCERS, message, version, facts, item=INTRODUCTION))
     return findings
 
 
@@ -116,7 +118,7 @@ def introducer_official(
             else " khi giới thiệu"
         )
         message = f"Người giới thiệu {introducer.name} chưa là đảng viên chính thức{on}"
-        findings.append(error(INTRODUCER_OFFICIAL, message, version, facts))
+        findings.append(error(INTRODUCER_OFFICIAL, message, version, facts, item=INTRODUCTION))
     return findings
 
 
@@ -139,5 +141,5 @@ def introducer_together(
             f"Người giới thiệu {introducer.name} mới cùng công tác, học tập hoặc cư trú "
             f"với người vào Đảng {introducer.months_together} tháng{on}, cần ít nhất {needed} tháng"
         )
-        findings.append(error(INTRODUCER_TOGETHER, message, version, facts))
+        findings.append(error(INTRODUCER_TOGETHER, message, version, facts, item=INTRODUCTION))
     return findings

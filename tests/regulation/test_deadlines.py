@@ -113,7 +113,8 @@ DUE = Deadline("CEREMONY_DUE", "Hạn tổ chức lễ kết nạp", date(2025, 
         (date(2025, 3, 3), "pending"),
         (date(2025, 3, 13), "pending"),  # 11 working days left
         (date(2025, 3, 14), "due_soon"),  # 10 working days left
-        (date(2025, 3, 28), "due_soon"),
+        (date(2025, 3, 27), "due_soon"),
+        (date(2025, 3, 28), "due_today"),
         (date(2025, 3, 29), "overdue"),
     ],
 )

@@ -3,15 +3,18 @@
 from typing import NamedTuple
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from ptdv.audit.models import ReadChannel
 from ptdv.audit.reads import record_reads
+from ptdv.cases import checklist as checklists
 from ptdv.cases import forms as case_forms
 from ptdv.cases import records, transitions
 from ptdv.cases.deadlines import case_deadlines, due_items, working_calendar
@@ -19,7 +22,7 @@ from ptdv.cases.facts import effective_events, facts_for, in_scope, other_path, 
 from ptdv.cases.models import OPEN_STAGES, Case, CaseEvent, SourceCategory
 from ptdv.org.models import BRANCH_KINDS, Unit
 from ptdv.people.models import PartyMember
-from ptdv.regulation import PATH, Stage, allowed_transitions, blocking, check, role_may_move
+from ptdv.regulation import PATH, Stage, allowed_transitions, check, next_stage, role_may_move
 from ptdv.scope import VERIFICATION_ROLES, can_edit
 from ptdv.web.views.common import apply, require_editor, scoped_get
 
@@ -56,7 +59,8 @@ def board(request):
             if overdue_only and not any(i.status == "overdue" for i in due):
                 continue
             findings = check(facts_for(case, viewer=request.user), today, regulation_settings())
-            cards.append({"case": case, "next": due[0] if due else None, "findings": findings})
+            notes = checklists.merged(findings)
+            cards.append({"case": case, "next": due[0] if due else None, "findings": notes})
         columns.append({"stage": stage, "count": counts.get(stage.value, 0), "cards": cards})
     return render(
         request,
@@ -105,17 +109,6 @@ def _event_details(event) -> list[tuple[str, str]]:
             value = f"{value[8:]}/{value[5:7]}/{value[:4]}"
         details.append((fields[name].label, "có" if value is True else value))
     return details
-
-
-# Decided by the numbers typed into the move's own form, so not known beforehand.
-MEETING_CODES = {"BRANCH_VOTE", "COMMITTEE_VOTE"}
-
-
-def _blocked_on(case, stage, on, user):
-    """What would block the move if its act were dated `on`: the warning shown before it,
-    judged on the same facts as the move itself (transitions.findings_for_move)."""
-    found = blocking(transitions.findings_for_move(case, stage, on, {}, by=user), stage)
-    return [f for f in found if f.code not in MEETING_CODES]
 
 
 def _initial(case) -> dict:
@@ -167,8 +160,6 @@ def _undo_form(user, case, bound):
 def _case_context(request, case, bound=None, failed=None, undo_form=None):
     record_reads(request, [case.person_id], ReadChannel.PAGE)
     today = timezone.localdate()
-    facts = facts_for(case, viewer=request.user)
-    findings = check(facts, today, regulation_settings())
     moves = []
     for stage in _next_moves(request.user, case):
         form_class = case_forms.STAGE_FORMS[stage]
@@ -177,10 +168,7 @@ def _case_context(request, case, bound=None, failed=None, undo_form=None):
             if bound is not None and bound.prefix == stage.value
             else form_class(prefix=stage.value, initial=_initial(case))
         )
-        # Once a date was typed (and refused), judge the warning on that date, not today.
-        typed = form.cleaned_data.get("date") if form.is_bound and hasattr(form, "cleaned_data") else None
-        blocked = _blocked_on(case, stage, typed or today, request.user)
-        moves.append({"stage": stage, "form": form, "blocked": blocked})
+        moves.append({"stage": stage, "form": form})
     return {
         "case": case,
         "events": _timeline(case),
@@ -190,7 +178,7 @@ def _case_context(request, case, bound=None, failed=None, undo_form=None):
         "introductions": _rows(
             request, case, "gioi-thieu", case.introductions.select_related("introducer__person"), failed
         ),
-        "findings": findings,
+        "checklist": _checklist(request, case, bound, today),
         "deadlines": case_deadlines(case, today, working_calendar()),
         "moves": moves,
         "editable": can_edit(request.user) and case.is_open,
@@ -202,10 +190,33 @@ def _case_context(request, case, bound=None, failed=None, undo_form=None):
     }
 
 
+def _checklist(request, case, bound, today):
+    """The next step's checklist; once that step was typed and refused, judged on what was
+    typed (its date and meeting numbers), exactly as the refused move was."""
+    typed = getattr(bound, "cleaned_data", None) if bound is not None else None
+    if not (typed and typed.get("date") and bound.prefix == _next_step(case)):
+        return checklists.for_case(case, today, by=request.user)
+    # Field errors: the move was not tried, so its own numbers are not judged yet.
+    tried = all(name == NON_FIELD_ERRORS for name in bound.errors)
+    data = bound.stage_data() if tried else None
+    return checklists.for_case(case, typed["date"], by=request.user, data=data)
+
+
+def _next_step(case) -> str | None:
+    following = next_stage(Stage(case.stage), transitions.grassroots_branch(case))
+    return following.value if following else None
+
+
 @login_required
 def case_detail(request, pk):
     case = scoped_get(request, Case, pk, Case.objects.select_related("person", "branch", "member"))
     return render(request, "web/case_detail.html", _case_context(request, case))
+
+
+REFUSED_SEE_CHECKLIST = _(
+    "Chưa ghi được: hồ sơ chưa đủ điều kiện theo quy định; xem từng mục còn thiếu "
+    "hoặc chưa đạt ở phần “Cần có cho bước tiếp theo”."
+)
 
 
 @login_required
@@ -218,15 +229,21 @@ def case_move(request, pk, stage):
     form = case_forms.STAGE_FORMS[Stage(stage)](request.POST, prefix=stage)
 
     def record(data):
-        transitions.move(
-            case,
-            stage,
-            data["date"],
-            form.stage_data(),
-            by=request.user,
-            version=data["version"],
-            reason=data.get("reason", ""),
-        )
+        try:
+            transitions.move(
+                case,
+                stage,
+                data["date"],
+                form.stage_data(),
+                by=request.user,
+                version=data["version"],
+                reason=data.get("reason", ""),
+            )
+        except transitions.TransitionRefused:
+            if stage != _next_step(case):
+                raise
+            # The checklist above the form lists each finding, judged the same way: say it once.
+            raise ValidationError(REFUSED_SEE_CHECKLIST) from None
 
     if apply(request, form, record):
         return redirect("web:case", pk=case.pk)
