@@ -37,7 +37,9 @@ def unit_detail(request, pk):
 
 def _unit_context(request, unit, **bound_forms):
     today = timezone.localdate()
-    children = list(structure.with_village_counts(Unit.objects.get_children(unit)))
+    children = list(
+        structure.with_subtree_village_counts(structure.with_village_counts(Unit.objects.get_children(unit)))
+    )
     unit_villages = structure.villages_sharing_a_branch(Village.objects.all())
     shared_ids = set(unit_villages.filter(branch__path__startswith=unit.path).values_list("id", flat=True))
     empty_ids = set(
