@@ -1,30 +1,18 @@
 """The case board (/ho-so/): filters that agree with the counts, every stage reachable at a glance."""
 
 import re
-from datetime import date
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from ptdv.cases.models import OPEN_STAGES, Case, CaseEvent
+from ptdv.cases.models import OPEN_STAGES
 from ptdv.regulation import PATH, Stage
 from ptdv.web.views.cases import CARDS_PER_COLUMN
-from tests.factories import case
+from tests.web.overdue import LONG_AGO, resolved
 
 pytestmark = pytest.mark.django_db
-
-LONG_AGO = date(2025, 2, 3)
-
-
-def resolved(world, full_name, on):
-    """A Phya Mạ case whose branch resolution is dated `on`: its decision is due some working
-    days later, so a resolution of LONG_AGO is overdue and one of today is not."""
-    opened = case(world.phya_ma, full_name, by=world.carol)
-    CaseEvent.objects.create(case=opened, stage="BRANCH_RESOLVED", date=on)
-    Case.objects.filter(pk=opened.pk).update(stage="BRANCH_RESOLVED")
-    return opened
 
 
 def column(body, stage):
