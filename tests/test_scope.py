@@ -175,7 +175,15 @@ def test_api_lists_hold_nothing_from_another_tree(world, url):
 
 def test_pages_list_nothing_from_another_tree(world, client_for):
     alice = client_for(world.alice)
-    for url in ("/don-vi/", "/dang-vien/", "/dang-vien/?q=tran van son", "/ho-so/", "/viec-can-lam/"):
+    for url in (
+        "/don-vi/",
+        "/dang-vien/",
+        "/dang-vien/?q=tran van son",
+        "/ho-so/",
+        "/viec-can-lam/",
+        "/nguoi/",
+        "/nguoi/?q=y binh",
+    ):
         body = alice.get(url).content.decode()
         assert "Trần Văn Sơn" not in body and "Đăk Tô" not in body and "Y Bình" not in body
     assert "Hà Thị Hoa" in alice.get("/ho-so/").content.decode()

@@ -1,6 +1,7 @@
 """Branch structure facts: merged branches, villages without members, few-member branches."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Func, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from ptdv.org.models import Village
 from ptdv.people.models import PartyMember
@@ -9,6 +10,21 @@ from ptdv.people.models import PartyMember
 def with_village_counts(branches):
     """Annotate branches with how many villages live in them now (≥2 = merged branch)."""
     return branches.annotate(village_count=Count("villages", distinct=True))
+
+
+def with_subtree_village_counts(units):
+    """Annotate units with Số thôn: the villages served by any branch of their subtree.
+
+    A commune's villages belong to its branches, never to the commune itself, so counting its
+    own `villages` gives 0; a branch's subtree is the branch, so it gets its own count.
+    """
+    in_subtree = (
+        Village.objects.filter(branch__path__startswith=OuterRef("path"))
+        .order_by()
+        .annotate(n=Func("id", function="COUNT"))
+        .values("n")
+    )
+    return units.annotate(subtree_villages=Coalesce(Subquery(in_subtree, output_field=IntegerField()), 0))
 
 
 def merged_branches(units):

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -10,6 +11,7 @@ from ptdv.audit.models import ReadChannel
 from ptdv.audit.reads import record_reads
 from ptdv.org.models import Unit
 from ptdv.people import identity, membership
+from ptdv.people.choices import MemberStatus
 from ptdv.people.models import PartyMember, Person
 from ptdv.people.search import search_members
 from ptdv.scope import can_edit, sees_sensitive
@@ -19,6 +21,8 @@ from ptdv.web.views.common import apply, require_editor, scoped_get
 
 @login_required
 def member_list(request):
+    """Members found by name or ID, narrowed by status and branch; each choice of the two
+    filters says how many members it finds among those the other filters let through."""
     query = request.GET.get("q", "")
     unit = None
     if request.GET.get("unit", "").isdigit():
@@ -27,12 +31,38 @@ def member_list(request):
     if unit is not None:
         members = members.filter(branch__path__startswith=unit.path)
     members = search_members(members, request.user, query)
-    if request.GET.get("status"):
-        members = members.filter(status=request.GET["status"])
+    status = request.GET.get("status", "")
+    branch = request.GET.get("branch", "")
+    by_status = members.filter(branch_id=branch) if branch.isdigit() else members
+    by_branch = members.filter(status=status) if status in MemberStatus.values else members
+    statuses = _counted(by_status, "status", dict(MemberStatus.choices))
+    branches = [
+        {"value": str(row["branch"]), "label": row["branch__name"], "count": row["n"]}
+        for row in by_branch.order_by("branch__name").values("branch", "branch__name").annotate(n=Count("id"))
+    ]
+    if status in MemberStatus.values:
+        members = members.filter(status=status)
+    if branch.isdigit():
+        members = members.filter(branch_id=branch)
     page = Paginator(members, 50).get_page(request.GET.get("page"))
     template = "web/_member_rows.html" if request.headers.get("HX-Request") else "web/member_list.html"
-    context = {"page": page, "q": query, "unit": unit, "editable": can_edit(request.user)}
+    context = {
+        "page": page,
+        "q": query,
+        "unit": unit,
+        "status": status,
+        "branch": branch,
+        "statuses": statuses,
+        "branches": branches,
+        "editable": can_edit(request.user),
+    }
     return render(request, template, context)
+
+
+def _counted(members, field, labels) -> list[dict]:
+    """The choices of `field` with how many of `members` have each, in the choices' order."""
+    found = dict(members.order_by().values_list(field).annotate(n=Count("id")))
+    return [{"value": v, "label": label, "count": found[v]} for v, label in labels.items() if v in found]
 
 
 def _member_context(request, member, **bound):

@@ -11,6 +11,7 @@ from ptdv.org.models import Unit, Village
 from ptdv.people.counts import counts_by_branch, subtree_counts
 from ptdv.people.models import PartyMember
 from ptdv.web import forms
+from ptdv.web.tree import tree_rows
 from ptdv.web.views.common import apply, require_organizer, scoped_get
 
 
@@ -22,11 +23,17 @@ def _count_rows(units, within, on):
 
 @login_required
 def tree(request):
-    """Every unit in scope, indented, with direct and subtree member counts today."""
+    """Every unit in scope, indented, with direct and subtree member counts today; opened on the
+    user's unit and its children, or on the units a search finds (ptdv.web.tree)."""
     user_unit = request.user.unit
-    units = list(Unit.objects.visible_to(request.user))
-    rows = _count_rows(units, user_unit, timezone.localdate()) if user_unit else []
-    return render(request, "web/tree.html", {"rows": rows, "root_depth": user_unit.depth if user_unit else 1})
+    units = list(Unit.objects.visible_to(request.user).order_by("path"))
+    root_depth = user_unit.depth if user_unit else 1
+    query = request.GET.get("q", "")
+    rows = (
+        tree_rows(_count_rows(units, user_unit, timezone.localdate()), root_depth, query) if user_unit else []
+    )
+    context = {"rows": rows, "root_depth": root_depth, "q": query, "found": any(r.shown for r in rows)}
+    return render(request, "web/tree.html", context)
 
 
 @login_required
@@ -37,7 +44,9 @@ def unit_detail(request, pk):
 
 def _unit_context(request, unit, **bound_forms):
     today = timezone.localdate()
-    children = list(structure.with_village_counts(Unit.objects.get_children(unit)))
+    children = list(
+        structure.with_subtree_village_counts(structure.with_village_counts(Unit.objects.get_children(unit)))
+    )
     unit_villages = structure.villages_sharing_a_branch(Village.objects.all())
     shared_ids = set(unit_villages.filter(branch__path__startswith=unit.path).values_list("id", flat=True))
     empty_ids = set(
