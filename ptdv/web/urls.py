@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from ptdv.web.views import cases, members, units
+from ptdv.web.views import cases, lookups, members, units
 
 app_name = "web"
 urlpatterns = [
@@ -22,4 +22,5 @@ urlpatterns = [
     path("nguoi/<int:pk>/", members.person_detail, name="person"),
     path("nguoi/<int:pk>/sua/", members.person_edit, name="person-edit"),
     path("nguoi/<int:pk>/ket-nap/", members.person_admit, name="person-admit"),
+    path("chon/<slug:source>/", lookups.lookup, name="lookup"),
 ]
