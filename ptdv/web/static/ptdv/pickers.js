@@ -20,36 +20,47 @@
     if (select.tomselect) {
       return;
     }
-    // The answers are already the matches: keep the server's order and filter nothing out.
+    // The server finds the matches and orders them; while the next answer is on its way,
+    // the entries already shown are narrowed by the typed words (with or without diacritics:
+    // "search" is the entry folded by the server), so a stale entry is never offered.
     new TomSelect(select, {
       valueField: "value",
       labelField: "text",
-      searchField: [],
+      searchField: ["text", "search"],
       sortField: [{ field: "$order" }],
-      score: function () {
-        return function () {
-          return 1;
-        };
-      },
       placeholder: select.dataset.placeholder,
       preload: "focus",
       loadThrottle: 250,
       maxOptions: null,
+      closeAfterSelect: true,
       shouldLoad: function () {
         return true;
       },
       load: function (query, callback) {
-        this.clearOptions();
+        const picker = this;
+        picker.clearOptions();
         fetch(lookupUrl(select, query), { headers: { Accept: "application/json" }, credentials: "same-origin" })
           .then(function (response) {
             return response.ok ? response.json() : { results: [] };
           })
           .then(function (data) {
-            callback(data.results);
+            // An answer to words no longer in the box is dropped; once an entry was chosen
+            // meanwhile, it must not open the list again over the rest of the form.
+            const stale = query !== picker.inputValue();
+            callback(stale ? [] : data.results);
+            if (stale && picker.items.length && !picker.inputValue()) {
+              picker.close();
+            }
           })
           .catch(function () {
             callback();
           });
+      },
+      onType: function (typed) {
+        this.wrapper.classList.toggle("picker-typing", typed.length > 0); // see ptdv.css
+      },
+      onItemAdd: function () {
+        this.wrapper.classList.remove("picker-typing");
       },
       render: {
         no_results: function () {
