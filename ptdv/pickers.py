@@ -40,7 +40,8 @@ def _joined(*parts) -> str:
 class Source:
     """One kind of record a picker chooses from."""
 
-    name = ""
+    name = ""  # in the lookup's URL
+    within_lookup = ""  # from the record to the path of the unit it sits under
 
     def choosable(self, user) -> QuerySet:
         """What a form field of this picker accepts."""
@@ -50,8 +51,6 @@ class Source:
         """What the picker proposes (at most what it accepts), optionally under unit `within`."""
         queryset = self.choosable(user)
         return queryset if within is None else queryset.filter(**{self.within_lookup: within.path})
-
-    within_lookup = ""
 
     def page(self, queryset, text: str) -> list:
         """The first PAGE_SIZE records of `queryset` matching `text`, in display order."""
