@@ -3,14 +3,9 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
 
+from ptdv import pickers
 from ptdv.accounts.models import Role, User
 from ptdv.accounts.rights import grantable_roles
-from ptdv.org.models import Unit
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{'— ' * (obj.depth - 1)}{obj.name} ({obj.code})"
 
 
 class UserCreateForm(forms.ModelForm):
@@ -29,10 +24,7 @@ class UserCreateForm(forms.ModelForm):
         allowed = grantable_roles(officer)
         self.fields["role"].choices = [(v, label) for v, label in Role.choices if v in allowed]
         self.fields["role"].label = "Vai trò"
-        self.fields["unit"] = UnitChoiceField(
-            Unit.objects.visible_to(officer).filter(valid_to__isnull=True).order_by("path"),
-            label="Đơn vị",
-        )
+        self.fields["unit"] = pickers.PickerField(pickers.UNITS, officer, label="Đơn vị")
 
 
 class ChosenPasswordMixin:

@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ptdv import pickers
 from ptdv.cases.models import Case, DocumentKind, DossierDocument, Introduction, RelativeVerification
 from ptdv.fields import DATE_INPUT, ActDateField
-from ptdv.org.models import Unit
-from ptdv.people.models import PartyMember, Person
+from ptdv.people.models import PartyMember
 from ptdv.regulation import Stage
 from ptdv.scope import VERIFICATION_ROLES
 from ptdv.text import NormalisedForm
@@ -135,13 +135,9 @@ class CaseOpenForm(NormalisedForm, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.visible_to(user).filter(membership__isnull=True)
-        self.fields["branch"].queryset = (
-            Unit.objects.visible_to(user).branches().filter(valid_to__isnull=True)
-        )
-        self.fields["helper"].queryset = (
-            PartyMember.objects.visible_to(user).current().select_related("person")
-        )
+        pickers.use_picker(self, "person", pickers.CANDIDATES, user)
+        pickers.use_picker(self, "branch", pickers.BRANCHES, user)
+        pickers.use_picker(self, "helper", pickers.MEMBERS, user)
 
 
 class RecordForm(NormalisedForm, forms.ModelForm):
@@ -195,16 +191,14 @@ class IntroductionForm(RecordForm):
 
     def __init__(self, *args, user, case=None, **kwargs):
         super().__init__(*args, **kwargs)
-        members = PartyMember.objects.visible_to(user).current().select_related("person")
-        if case is not None:
-            # Introducers worked or lived with the applicant: members of the same grassroots
-            # organisation, which also keeps the list short on a slow connection.
-            home = case.branch.grassroots() or case.branch
-            members = members.filter(branch__path__startswith=home.path)
+        # Introducers worked or lived with the applicant: members of the same grassroots
+        # organisation, which the picker proposes and the field accepts.
+        home = (case.branch.grassroots() or case.branch) if case is not None else None
+        members = pickers.MEMBERS.offered(user, within=home)
         if self.instance.pk:
             # The introducer as entered stays choosable, even if they have since moved away.
             members = members | PartyMember.objects.visible_to(user).filter(pk=self.instance.introducer_id)
-        self.fields["introducer"].queryset = members
+        pickers.use_picker(self, "introducer", pickers.MEMBERS, user, queryset=members, within=home)
 
 
 class VoidForm(NormalisedForm, forms.Form):

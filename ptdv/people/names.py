@@ -31,6 +31,7 @@ __all__ = [
     "TONE_MARKS",
     "VIETNAMESE_ALPHABET",
     "fold",
+    "place_key",
     "sort_key",
     "split_name",
 ]
@@ -76,6 +77,8 @@ _MODIFIED = {
 _SEPARATOR = "00"
 _CODES = {str(d): f"{d + 1:02d}" for d in range(10)}
 _CODES.update({ch: f"{i + 11:02d}" for i, ch in enumerate(VIETNAMESE_ALPHABET)})
+# Numbers in place names are compared as numbers by padding them to this many digits.
+_NUMBER_WIDTH = 6
 _TONE_DIGITS = {mark: str(i + 1) for i, mark in enumerate(TONE_MARKS)}
 
 
@@ -205,3 +208,22 @@ def sort_key(full_name: str) -> str:
         + _encode_word(family)
     )
     return key[:SORT_KEY_MAX_LENGTH]
+
+
+def place_key(name: str) -> str:
+    """Return a digits-only key giving Vietnamese dictionary order of place names.
+
+    A place name (a village "Nà Pài", "Thôn 1 Tân Cảnh") is read from its first word on,
+    unlike a person's name (:func:`sort_key` starts from the given name, the last word):
+    word by word, each word as in :func:`sort_key` (letters in Vietnamese order, tones only
+    between words of the same letters), a word sorting before any longer word it begins.
+    Numbers count as numbers, since villages are often numbered: "Thôn 2" before "Thôn 10".
+
+    >>> sorted(["Đông", "Dương", "Nà Pài", "Thôn 10", "Thôn 2"], key=place_key)
+    ['Dương', 'Đông', 'Nà Pài', 'Thôn 2', 'Thôn 10']
+    """
+    words = (
+        _encode_word(word.zfill(_NUMBER_WIDTH) if word.isdecimal() else word)
+        for word in unicodedata.normalize("NFC", name).split()
+    )
+    return "".join(word + _SEPARATOR for word in words if word)[:SORT_KEY_MAX_LENGTH]

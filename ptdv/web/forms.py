@@ -1,11 +1,13 @@
-"""Forms of the web pages. Choices of units and villages come from the user's scope."""
+"""Forms of the web pages. Units and villages are chosen by searchable pickers over the
+user's scope (ptdv.pickers), which also validate the submitted id against it."""
 
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ptdv import pickers
 from ptdv.fields import DATE_INPUT, ActDateField, CitizenIdField
-from ptdv.org.models import BranchType, Unit, UnitKind, Village
+from ptdv.org.models import BranchType, UnitKind
 from ptdv.people import identity, namesakes
 from ptdv.people.choices import MemberEventKind
 from ptdv.people.membership import MEMBER_MOVES_WITH_MEMBERSHIP, MOVEMENT_KINDS
@@ -13,17 +15,8 @@ from ptdv.people.models import PartyMember, Person
 from ptdv.text import NormalisedForm
 
 
-class ScopedUnitField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{'— ' * (obj.depth - 1)}{obj.name}"
-
-
 def person_url(person) -> str:
     return reverse("web:person", args=[person.pk])
-
-
-def _units(user, **filters):
-    return Unit.objects.visible_to(user).filter(valid_to__isnull=True, **filters)
 
 
 class PersonForm(NormalisedForm, forms.ModelForm):
@@ -60,12 +53,12 @@ class PersonForm(NormalisedForm, forms.ModelForm):
             del self.fields["version"]
         else:
             self.fields["version"].initial = self.instance.version
-        self.fields["unit"] = ScopedUnitField(queryset=_units(user), label=_("Đơn vị quản lý"))
+        pickers.use_picker(self, "unit", pickers.UNITS, user)
         if self.instance.pk and PartyMember.objects.filter(person=self.instance).exists():
             # A member's person moves only with the membership (ptdv.people.membership).
             self.fields["unit"].disabled = True
             self.fields["unit"].help_text = MEMBER_MOVES_WITH_MEMBERSHIP
-        self.fields["village"].queryset = Village.objects.visible_to(user).select_related("branch")
+        pickers.use_picker(self, "village", pickers.VILLAGES, user)
 
     def clean_citizen_id(self):
         citizen_id = self.cleaned_data["citizen_id"] or None
@@ -97,23 +90,23 @@ class MemberEventForm(NormalisedForm, forms.Form):
         ],
     )
     date = ActDateField(label=_("Ngày"))
-    branch = ScopedUnitField(queryset=Unit.objects.none(), required=False, label=_("Chi bộ chuyển đến"))
+    branch = forms.Field(required=False, label=_("Chi bộ chuyển đến"))
     decision_no = forms.CharField(label=_("Số quyết định"), max_length=60, required=False)
     note = forms.CharField(label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["branch"].queryset = _units(user).branches()
+        pickers.use_picker(self, "branch", pickers.BRANCHES, user)
 
 
 class AdmitForm(NormalisedForm, forms.Form):
-    branch = ScopedUnitField(queryset=Unit.objects.none(), label=_("Chi bộ"))
+    branch = forms.Field(label=_("Chi bộ"))
     date = ActDateField(label=_("Ngày kết nạp (lễ kết nạp)"))
     decision_no = forms.CharField(label=_("Số quyết định kết nạp"), max_length=60, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["branch"].queryset = _units(user).branches()
+        pickers.use_picker(self, "branch", pickers.BRANCHES, user)
 
 
 class RenameForm(NormalisedForm, forms.Form):
@@ -122,23 +115,21 @@ class RenameForm(NormalisedForm, forms.Form):
 
 
 class MoveForm(NormalisedForm, forms.Form):
-    parent = ScopedUnitField(queryset=Unit.objects.none(), label=_("Trực thuộc"))
+    parent = forms.Field(label=_("Trực thuộc"))
     date = ActDateField()
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = _units(user).exclude(
-            kind__in=[UnitKind.GRASSROOTS_BRANCH, UnitKind.BRANCH]
-        )
+        pickers.use_picker(self, "parent", pickers.PARENTS, user)
 
 
 class MergeForm(NormalisedForm, forms.Form):
-    into = ScopedUnitField(queryset=Unit.objects.none(), label=_("Hợp nhất vào"))
+    into = forms.Field(label=_("Hợp nhất vào"))
     date = ActDateField()
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["into"].queryset = _units(user)
+        pickers.use_picker(self, "into", pickers.UNITS, user)
 
 
 class DissolveForm(NormalisedForm, forms.Form):
@@ -169,11 +160,11 @@ class ChildUnitForm(NormalisedForm, forms.Form):
 
 
 class VillageAssignForm(NormalisedForm, forms.Form):
-    village = forms.ModelChoiceField(queryset=Village.objects.none(), label=_("Thôn, bản, tổ dân phố"))
-    branch = ScopedUnitField(queryset=Unit.objects.none(), label=_("Sinh hoạt tại chi bộ"))
+    village = forms.Field(label=_("Thôn, bản, tổ dân phố"))
+    branch = forms.Field(label=_("Sinh hoạt tại chi bộ"))
     date = ActDateField()
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["village"].queryset = Village.objects.visible_to(user)
-        self.fields["branch"].queryset = Unit.objects.visible_to(user).branches()
+        pickers.use_picker(self, "village", pickers.VILLAGES, user)
+        pickers.use_picker(self, "branch", pickers.BRANCHES, user)

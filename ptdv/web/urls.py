@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from ptdv.web.views import cases, members, people, units
+from ptdv.web.views import cases, lookups, members, people, units
 
 app_name = "web"
 urlpatterns = [
@@ -26,4 +26,5 @@ urlpatterns = [
     path("nguoi/<int:pk>/", members.person_detail, name="person"),
     path("nguoi/<int:pk>/sua/", members.person_edit, name="person-edit"),
     path("nguoi/<int:pk>/ket-nap/", members.person_admit, name="person-admit"),
+    path("chon/<slug:source>/", lookups.lookup, name="lookup"),
 ]

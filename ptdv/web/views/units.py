@@ -10,6 +10,7 @@ from ptdv.org import adoption, reorganisation, structure, villages
 from ptdv.org.models import Unit, Village
 from ptdv.people.counts import counts_by_branch, subtree_counts
 from ptdv.people.models import PartyMember
+from ptdv.people.names import place_key
 from ptdv.web import forms
 from ptdv.web.tree import tree_rows
 from ptdv.web.views.common import apply, require_organizer, scoped_get
@@ -54,12 +55,11 @@ def _unit_context(request, unit, **bound_forms):
             Village.objects.filter(branch__path__startswith=unit.path)
         ).values_list("id", flat=True)
     )
+    listed = Village.objects.visible_to(request.user).filter(branch__path__startswith=unit.path)
     village_rows = [
         (v, v.id in shared_ids, v.id in empty_ids)
-        for v in Village.objects.visible_to(request.user)
-        .filter(branch__path__startswith=unit.path)
-        .select_related("branch")
-        .order_by("branch__path", "name")
+        # By branch, then in Vietnamese alphabetical order, which no database collation gives.
+        for v in sorted(listed.select_related("branch"), key=lambda v: (v.branch.path, place_key(v.name)))
     ]
     members = (
         PartyMember.objects.visible_to(request.user)
