@@ -12,7 +12,7 @@ import pytest
 
 from ptdv.cases import transitions
 from ptdv.org.models import UnitKind
-from tests.factories import case, member, person, unit, village
+from tests.factories import case, member, person, spelled, unit, village
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +34,8 @@ def test_the_new_case_page_does_not_grow_with_the_people_and_members_in_scope(wo
     alice = client_for(world.alice)
     before = alice.get("/ho-so/moi/").content
     for i in range(40):
-        member(world.phya_ma, f"Nông Văn Hải {i}")
-        person(world.na_pai, f"Triệu Thị Hoa {i}")
+        member(world.phya_ma, f"Nông Văn Hải {spelled(i)}")
+        person(world.na_pai, f"Triệu Thị Hoa {spelled(i)}")
     page = alice.get("/ho-so/moi/").content
     assert abs(len(page) - len(before)) < 100, (len(before), len(page))
     for name in ("person", "branch", "helper"):
@@ -104,7 +104,7 @@ def test_member_lookup_names_the_member_branch(world, client_for):
 
 def test_a_lookup_answers_one_page_of_matches(world, client_for):
     for i in range(25):
-        person(world.phya_ma, f"Nông Văn Bảo {i:02d}")
+        person(world.phya_ma, f"Nông Văn Bảo {spelled(i + 10)}")
     found = _entries(client_for(world.alice), "nguoi", q="nong van bao")
     assert len(found) == 20  # ptdv.pickers.PAGE_SIZE
 
