@@ -228,6 +228,8 @@ def test_tree_indents_units_by_depth(page, live_server, world):
     log_in(page, live_server, "alice", "x-alice")
     expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
     tree = page.locator("#unit-tree")
+    # The tree opens on alice's district and its communes; a commune's button shows its branches.
+    tree.get_by_role("button", name="Mở hoặc đóng cấp dưới của Đảng bộ xã Công Bằng").click()
     for name, padding in [
         ("Đảng bộ huyện Pác Nặm", "0px"),
         ("Đảng bộ xã Công Bằng", "20px"),

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -181,8 +182,12 @@ def test_checklist_records_are_added_from_the_case_page(world, client_for):
 
 def test_introducers_offered_are_members_of_the_same_grassroots_organisation(world, client_for):
     member(world.na_pai, "Lục Văn Kiên")
-    page = client_for(world.alice).get(f"/ho-so/{world.case_phya_ma.pk}/").content.decode()
-    assert "Lục Văn Kiên" in page and "Trần Văn Sơn" not in page
+    alice = client_for(world.alice)
+    page = alice.get(f"/ho-so/{world.case_phya_ma.pk}/").content.decode()
+    # The introducer picker (ptdv.pickers) asks its lookup for the members it offers.
+    url = re.search(r'<select name="introducer"[^>]*data-picker="([^"]+)"', page).group(1)
+    offered = " ".join(r["text"] for r in alice.get(url).json()["results"])
+    assert "Lục Văn Kiên" in offered and "Trần Văn Sơn" not in offered
 
 
 def test_board_filters_by_unit(world, client_for):
