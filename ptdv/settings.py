@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "ptdv.accounts.two_factor_gate.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ptdv.web.errors.MethodNotAllowedMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
     "ptdv.accounts.middleware.SessionLimitMiddleware",
@@ -178,6 +179,8 @@ PTDV_LOCKOUT_MAX_MINUTES = envint("PTDV_LOCKOUT_MAX_MINUTES", 24 * 60)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
+# An expired form gets a Vietnamese page in the product's layout, not Django's English one.
+CSRF_FAILURE_VIEW = "ptdv.web.errors.csrf_failure"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
@@ -10,5 +12,13 @@ urlpatterns = [
     path("api/", include("ptdv.api.urls")),
     path("nhat-ky/", include("ptdv.audit.urls")),
     path("thong-bao/", include("ptdv.notices.urls")),
+    # Browsers ask for /favicon.ico whatever the page links; send them to the static icon.
+    path("favicon.ico", RedirectView.as_view(url=static("ptdv/favicon.svg"), permanent=True)),
     path("", include("ptdv.web.urls")),
 ]
+
+# Vietnamese error pages in the product's layout; JSON under /api/ (ptdv.web.errors).
+handler400 = "ptdv.web.errors.bad_request"
+handler403 = "ptdv.web.errors.permission_denied"
+handler404 = "ptdv.web.errors.page_not_found"
+handler500 = "ptdv.web.errors.server_error"
