@@ -8,10 +8,8 @@ from ptdv.org.models import Unit, Village
 from ptdv.people import identity, membership
 from ptdv.people.membership import MOVEMENT_KINDS
 from ptdv.people.models import MemberEvent, PartyMember, Person, validate_citizen_id
-from ptdv.scope import sees_sensitive
+from ptdv.scope import SENSITIVE_PERSON_FIELDS, sees_sensitive
 from ptdv.text import normalise
-
-SENSITIVE_PERSON_FIELDS = ("ethnicity", "religion", "citizen_id")
 
 
 class NormalisedSerializer(serializers.Serializer):

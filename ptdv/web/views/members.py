@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ptdv import versioning
+from ptdv import changes, versioning
 from ptdv.audit.models import ReadChannel
 from ptdv.audit.reads import record_reads
 from ptdv.org.models import Unit
@@ -43,7 +43,7 @@ def _member_context(request, member, **bound):
         "sensitive": sees_sensitive(request.user),
         "editable": can_edit(request.user),
         "events": member.events.select_related("branch", "recorded_by"),
-        "history": member.person.history.select_related("history_user")[:20],
+        "history": changes.versions(request.user, member.person.history, member.history),
         "event_form": bound.get("event_form") or forms.MemberEventForm(user=request.user),
     }
 
@@ -95,7 +95,7 @@ def _person_context(request, person, admit_form=None):
         "sensitive": sees_sensitive(request.user),
         "editable": can_edit(request.user),
         "admit_form": admit_form or forms.AdmitForm(user=request.user),
-        "history": person.history.select_related("history_user")[:20],
+        "history": changes.versions(request.user, person.history),
     }
 
 
