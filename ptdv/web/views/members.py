@@ -45,6 +45,7 @@ def _member_context(request, member, **bound):
         "events": member.events.select_related("branch", "recorded_by"),
         "history": changes.versions(request.user, member.person.history, member.history),
         "event_form": bound.get("event_form") or forms.MemberEventForm(user=request.user),
+        "record_form": bound.get("record_form") or forms.MemberRecordForm(instance=member),
     }
 
 
@@ -76,6 +77,21 @@ def member_event(request, pk):
         return redirect("web:member", pk=member.pk)
     return render(
         request, "web/member_detail.html", _member_context(request, member, event_form=form), status=400
+    )
+
+
+@login_required
+@require_POST
+def member_record(request, pk):
+    """Change the numbers a member is filed by (card, dossier); a stale page writes nothing."""
+    member = scoped_get(request, PartyMember, pk, PartyMember.objects.select_related("person", "branch"))
+    require_editor(request)
+    form = forms.MemberRecordForm(request.POST, instance=member)
+    if apply(request, form, lambda data: versioning.save(form.instance, data["version"])):
+        return redirect("web:member", pk=member.pk)
+    member.refresh_from_db()
+    return render(
+        request, "web/member_detail.html", _member_context(request, member, record_form=form), status=400
     )
 
 
