@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from ptdv.accounts.admin_forms import FULL_NAME, UserFullNameChangeForm, UserFullNameCreationForm
 from ptdv.accounts.models import ApiToken, Role, User
 from ptdv.admin_scope import ScopedAdmin, is_admin
 from ptdv.org.models import Unit
@@ -18,18 +19,24 @@ class PTDVUserAdmin(ScopedAdmin, UserAdmin):
     role, unit or active flag.
     """
 
-    list_display = ["username", "first_name", "last_name", "role", "unit", "is_active"]
+    form = UserFullNameChangeForm
+    add_form = UserFullNameCreationForm
+    list_display = ["username", "full_name", "role", "unit", "is_active"]
     list_filter = ["role", "is_active"]
     list_select_related = ["unit"]
     autocomplete_fields = ["unit"]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
-        (_("Họ tên, thư điện tử"), {"fields": ["first_name", "last_name", "email"]}),
+        (_("Họ tên, thư điện tử"), {"fields": ["full_name", "email"]}),
         ("PTĐV", {"fields": ["role", "unit", "is_active"]}),
         (_("Ngày"), {"fields": ["last_login", "date_joined"]}),
     ]
-    add_fieldsets = [*UserAdmin.add_fieldsets, ("PTĐV", {"fields": ["role", "unit"]})]
+    add_fieldsets = [*UserAdmin.add_fieldsets, ("PTĐV", {"fields": ["full_name", "role", "unit"]})]
     OWN_FIELDS = ["role", "unit", "is_active"]
+
+    @admin.display(description=FULL_NAME, ordering="last_name")
+    def full_name(self, user):
+        return user.get_full_name()
 
     def get_queryset(self, request):
         # The national admin has no unit, so scope hides them anyway; say it for any future unit.
