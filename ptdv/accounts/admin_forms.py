@@ -19,11 +19,13 @@ class FullNameMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["full_name"].initial = self.instance.get_full_name()
+        if "full_name" in self.fields:  # not on a read-only page (a past version)
+            self.fields["full_name"].initial = self.instance.get_full_name()
 
     def clean(self):
         cleaned = super().clean()
-        self.instance.first_name, self.instance.last_name = split_full_name(cleaned.get("full_name", ""))
+        if "full_name" in self.fields:
+            self.instance.first_name, self.instance.last_name = split_full_name(cleaned.get("full_name", ""))
         return cleaned
 
 
