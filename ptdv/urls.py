@@ -1,8 +1,15 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links; send them to the static icon
+    (resolved per request: the production file names come from collectstatic's manifest)."""
+    return HttpResponsePermanentRedirect(static("ptdv/favicon.svg"))
+
 
 urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
@@ -12,8 +19,7 @@ urlpatterns = [
     path("api/", include("ptdv.api.urls")),
     path("nhat-ky/", include("ptdv.audit.urls")),
     path("thong-bao/", include("ptdv.notices.urls")),
-    # Browsers ask for /favicon.ico whatever the page links; send them to the static icon.
-    path("favicon.ico", RedirectView.as_view(url=static("ptdv/favicon.svg"), permanent=True)),
+    path("favicon.ico", favicon),
     path("", include("ptdv.web.urls")),
 ]
 
