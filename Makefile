@@ -18,6 +18,8 @@ run: $(VENV)/.installed
 	$(BIN)/ptdv migrate --noinput
 	$(BIN)/ptdv demo
 	$(BIN)/ptdv collectstatic --noinput --verbosity 0
+	@$(BIN)/ptdv demo --accounts   # last before serving, so the demo accounts are not buried
+	@echo "PTĐV: http://$(HOST):$(PORT)/"
 	$(BIN)/gunicorn ptdv.wsgi --bind $(HOST):$(PORT) --workers 2 --no-control-socket --access-logfile -
 
 # SQLite by default; the same suite on PostgreSQL when DATABASE_URL is set.

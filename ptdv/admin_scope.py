@@ -114,6 +114,8 @@ class ScopedAdmin(SimpleHistoryAdmin):
             hidden = {*readonly, *(self.exclude or ()), self.opts.pk.name}
             fields = [*self.opts.concrete_fields, *self.opts.many_to_many]
             readonly += [f.name for f in fields if f.editable and f.name not in hidden]
+            # Fields the form declares beyond the model's (the user's whole name) are shown too.
+            readonly += [name for name in self.form.declared_fields if name not in {*readonly, *hidden}]
         return readonly
 
     def history_view(self, request, object_id, extra_context=None):

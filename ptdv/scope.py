@@ -25,6 +25,14 @@ VERIFICATION_ROLES = frozenset({ORGANIZER, COMMITTEE})
 # Who may change records in their scope (the viewer and admin only read them).
 EDITOR_ROLES = frozenset({ORGANIZER, COMMITTEE, BRANCH})
 
+# Fields of a record that only some of the roles who see the record may read; every place that
+# shows a record's fields (pages, API, change history) hides them from everyone else.
+SENSITIVE_PERSON_FIELDS = ("ethnicity", "religion", "citizen_id", "home_town", "phone")
+FIELD_ROLES = {
+    **dict.fromkeys(SENSITIVE_PERSON_FIELDS, SENSITIVE_ROLES),
+    "conclusion": VERIFICATION_ROLES,
+}
+
 
 def restrict(queryset: models.QuerySet, user) -> models.QuerySet:
     """Narrow `queryset` to the records `user` may see; nothing for anyone else."""
@@ -47,3 +55,8 @@ def can_edit(user) -> bool:
 
 def sees_sensitive(user) -> bool:
     return getattr(user, "role", None) in SENSITIVE_ROLES
+
+
+def sees_field(user, name: str) -> bool:
+    """Whether `user` may read field `name` of a record they see (FIELD_ROLES)."""
+    return name not in FIELD_ROLES or getattr(user, "role", None) in FIELD_ROLES[name]

@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "ptdv.accounts.two_factor_gate.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ptdv.web.errors.MethodNotAllowedMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
     "ptdv.accounts.middleware.SessionLimitMiddleware",
@@ -106,7 +107,8 @@ WSGI_APPLICATION = "ptdv.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Overrides of third-party templates (the admin's base_site.html), found before the apps'.
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -179,6 +181,8 @@ PTDV_LOCKOUT_MAX_MINUTES = envint("PTDV_LOCKOUT_MAX_MINUTES", 24 * 60)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
+# An expired form gets a Vietnamese page in the product's layout, not Django's English one.
+CSRF_FAILURE_VIEW = "ptdv.web.errors.csrf_failure"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]

@@ -175,6 +175,8 @@ def person_edit_form(person, **changes) -> dict:
         "education": person.education,
         "occupation": person.occupation,
         "village": person.village_id or "",
+        "home_town": person.home_town,
+        "phone": person.phone,
         "unit": person.unit_id,
         "version": person.version,
         **changes,

@@ -20,6 +20,7 @@ ROUTES = {
     "web:reorganise": "unit",
     "web:member": "member",
     "web:member-event": "member",
+    "web:member-record": "member",
     "web:person": "person",
     "web:person-edit": "person",
     "web:person-admit": "person",

@@ -3,17 +3,17 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.forms import UserChangeForm
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from ptdv import versioning
+from ptdv.accounts.admin_forms import FULL_NAME, UserFullNameChangeForm, UserFullNameCreationForm
 from ptdv.accounts.models import ApiToken, Role, User
 from ptdv.admin_scope import ScopedAdmin, is_admin
 from ptdv.org.models import Unit
 
 
-class VersionedUserChangeForm(UserChangeForm):
+class VersionedUserChangeForm(UserFullNameChangeForm):
     """The account as read, with its version: a save made on an older version is refused."""
 
     # Not named "version": that is the model's own (non-editable) field.
@@ -38,19 +38,24 @@ class PTDVUserAdmin(ScopedAdmin, UserAdmin):
     role, unit or active flag.
     """
 
-    list_display = ["username", "first_name", "last_name", "role", "unit", "is_active"]
+    add_form = UserFullNameCreationForm
+    list_display = ["username", "full_name", "role", "unit", "is_active"]
     list_filter = ["role", "is_active"]
     list_select_related = ["unit"]
     autocomplete_fields = ["unit"]
     form = VersionedUserChangeForm
     fieldsets = [
         (None, {"fields": ["username", "password", "read_version"]}),
-        (_("Họ tên, thư điện tử"), {"fields": ["first_name", "last_name", "email"]}),
+        (_("Họ tên, thư điện tử"), {"fields": ["full_name", "email"]}),
         ("PTĐV", {"fields": ["role", "unit", "is_active"]}),
         (_("Ngày"), {"fields": ["last_login", "date_joined"]}),
     ]
-    add_fieldsets = [*UserAdmin.add_fieldsets, ("PTĐV", {"fields": ["role", "unit"]})]
+    add_fieldsets = [*UserAdmin.add_fieldsets, ("PTĐV", {"fields": ["full_name", "role", "unit"]})]
     OWN_FIELDS = ["role", "unit", "is_active"]
+
+    @admin.display(description=FULL_NAME, ordering="last_name")
+    def full_name(self, user):
+        return user.get_full_name()
 
     def get_queryset(self, request):
         # The national admin has no unit, so scope hides them anyway; say it for any future unit.

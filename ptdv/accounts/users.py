@@ -16,11 +16,19 @@ from django.utils.http import urlsafe_base64_encode
 from ptdv.accounts.models import Role, User
 
 
+def split_full_name(full_name: str) -> tuple[str, str]:
+    """A Vietnamese name kept whole in Django's two fields: all but the given name in
+    `first_name`, the given name in `last_name`, so `get_full_name()` reads it in its order
+    ("Hoàng Thị" + "Mai") and a list sorted by `last_name` is sorted the Vietnamese way."""
+    first, _, last = " ".join(full_name.split()).rpartition(" ")
+    return first, last
+
+
 def create_user(
     username: str, role: str, unit, *, full_name: str = "", staff: bool = False, email: str = ""
 ) -> tuple[User, str]:
     password = secrets.token_urlsafe(12)
-    first, _, last = full_name.rpartition(" ")
+    first, last = split_full_name(full_name)
     user = User.objects.create_user(
         username=username,
         password=password,

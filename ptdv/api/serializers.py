@@ -7,11 +7,9 @@ from ptdv.api.versioning import VersionedSerializer
 from ptdv.org.models import Unit, Village
 from ptdv.people import citizen_ids, identity, membership, namesakes
 from ptdv.people.membership import MOVEMENT_KINDS
-from ptdv.people.models import MemberEvent, PartyMember, Person, validate_citizen_id
-from ptdv.scope import sees_sensitive
+from ptdv.people.models import MemberEvent, PartyMember, Person, clean_phone, validate_citizen_id
+from ptdv.scope import SENSITIVE_PERSON_FIELDS, sees_sensitive
 from ptdv.text import limit_length, normalise
-
-SENSITIVE_PERSON_FIELDS = ("ethnicity", "religion", "citizen_id")
 
 
 class NormalisedSerializer(serializers.Serializer):
@@ -126,6 +124,8 @@ class PersonSerializer(NormalisedSerializer, VersionedSerializer):
             "youth_union",
             "village",
             "citizen_id",
+            "home_town",
+            "phone",
             "unit",
             "version",
             "warnings",
@@ -137,6 +137,9 @@ class PersonSerializer(NormalisedSerializer, VersionedSerializer):
             for field in SENSITIVE_PERSON_FIELDS:
                 data.pop(field, None)
         return data
+
+    def validate_phone(self, phone):
+        return clean_phone(phone)
 
     def validate_citizen_id(self, citizen_id):
         citizen_id = citizen_id or None
@@ -196,10 +199,24 @@ class MemberEventCreateSerializer(NormalisedSerializer):
     )
 
 
-class PartyMemberSerializer(serializers.ModelSerializer):
+class PartyMemberSerializer(NormalisedSerializer, VersionedSerializer):
+    """A member as the events left them (read only), and the numbers they are filed by (editable)."""
+
     full_name = serializers.CharField(source="person.full_name", read_only=True)
 
     class Meta:
         model = PartyMember
-        fields = ["id", "person", "full_name", "branch", "status", "admitted_on", "official_on", "left_on"]
-        read_only_fields = fields
+        fields = [
+            "id",
+            "person",
+            "full_name",
+            "branch",
+            "status",
+            "admitted_on",
+            "official_on",
+            "left_on",
+            "card_number",
+            "dossier_number",
+            "version",
+        ]
+        read_only_fields = ["id", "person", "branch", "status", "admitted_on", "official_on", "left_on"]

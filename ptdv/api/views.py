@@ -123,7 +123,15 @@ class PersonViewSet(
         return row.pk
 
 
-class PartyMemberViewSet(LogsSensitiveReads, mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
+@versioned_edits(s.PartyMemberSerializer)
+class PartyMemberViewSet(
+    LogsSensitiveReads,
+    VersionedViewMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    ScopedViewSet,
+):
     model = PartyMember
     serializer_class = s.PartyMemberSerializer
 

@@ -38,6 +38,24 @@ def validate_citizen_id(value: str) -> None:
         )
 
 
+# A Vietnamese number as officers write it: 10 digits from 0, or +84 and 9 digits.
+PHONE_RE = re.compile(r"(0|\+84)[0-9]{9}")
+
+
+def clean_phone(value: str) -> str:
+    """Officers type numbers with spaces, dots or dashes: kept as the digits alone."""
+    return re.sub(r"[\s.\-]", "", value or "")
+
+
+def validate_phone(value: str) -> None:
+    if value and not PHONE_RE.fullmatch(value):
+        raise ValidationError(
+            _("Số điện thoại phải gồm 10 chữ số bắt đầu bằng 0, hoặc +84 và 9 chữ số (đã nhập: %(value)s)."),
+            code="invalid",
+            params={"value": value},
+        )
+
+
 def validate_not_future(value: date) -> None:
     if value and value > timezone.localdate():
         raise ValidationError(
@@ -79,6 +97,9 @@ class Person(models.Model):
         validators=[validate_citizen_id],
         error_messages={"unique": _("Số CCCD này đã có trong hệ thống.")},
     )
+    # Sensitive like ethnicity and religion (ptdv.scope.FIELD_ROLES).
+    home_town = models.CharField(_("quê quán"), max_length=200, blank=True)
+    phone = models.CharField(_("số điện thoại"), max_length=15, blank=True, validators=[validate_phone])
     unit = models.ForeignKey(
         "org.Unit",
         on_delete=models.PROTECT,
@@ -155,6 +176,11 @@ class PartyMember(models.Model):
     admitted_on = models.DateField(_("ngày vào Đảng"), null=True, blank=True)
     official_on = models.DateField(_("ngày chính thức"), null=True, blank=True)
     left_on = models.DateField(_("ngày ra khỏi Đảng bộ"), null=True, blank=True)
+    # What officers file a member by; typed by hand, not derived from the events.
+    card_number = models.CharField(_("số thẻ đảng viên"), max_length=20, blank=True)
+    dossier_number = models.CharField(_("số hồ sơ đảng viên"), max_length=20, blank=True)
+    # Optimistic lock for the edits above (ptdv.versioning).
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     history = HistoricalRecords()
     objects = PartyMemberQuerySet.as_manager()

@@ -11,7 +11,7 @@ from ptdv.org.models import BranchType, UnitKind
 from ptdv.people import identity, namesakes
 from ptdv.people.choices import MemberEventKind
 from ptdv.people.membership import MEMBER_MOVES_WITH_MEMBERSHIP, MOVEMENT_KINDS
-from ptdv.people.models import PartyMember, Person
+from ptdv.people.models import PartyMember, Person, clean_phone
 from ptdv.text import NormalisedForm
 
 
@@ -41,6 +41,8 @@ class PersonForm(NormalisedForm, forms.ModelForm):
             "occupation",
             "youth_union",
             "village",
+            "home_town",
+            "phone",
             "unit",
         ]
         widgets = {"birth_date": DATE_INPUT}
@@ -59,6 +61,10 @@ class PersonForm(NormalisedForm, forms.ModelForm):
             self.fields["unit"].disabled = True
             self.fields["unit"].help_text = MEMBER_MOVES_WITH_MEMBERSHIP
         pickers.use_picker(self, "village", pickers.VILLAGES, user)
+        self.fields["phone"].widget.attrs.update(inputmode="tel", autocomplete="off")
+
+    def clean_phone(self):
+        return clean_phone(self.cleaned_data["phone"])
 
     def clean_citizen_id(self):
         citizen_id = self.cleaned_data["citizen_id"] or None
@@ -79,6 +85,20 @@ class PersonForm(NormalisedForm, forms.ModelForm):
     def validate_unique(self):
         """The citizen ID, Person's only unique field, is checked by clean_citizen_id with a
         message that depends on the user's scope (ptdv.people.identity), then by the database."""
+
+
+class MemberRecordForm(NormalisedForm, forms.ModelForm):
+    """The numbers a member is filed by; an edit carries the version it was made on."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    class Meta:
+        model = PartyMember
+        fields = ["card_number", "dossier_number"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
 
 
 class MemberEventForm(NormalisedForm, forms.Form):

@@ -12,6 +12,7 @@ urlpatterns = [
     path("dang-vien/", members.member_list, name="members"),
     path("dang-vien/<int:pk>/", members.member_detail, name="member"),
     path("dang-vien/<int:pk>/su-kien/", members.member_event, name="member-event"),
+    path("dang-vien/<int:pk>/so-the-ho-so/", members.member_record, name="member-record"),
     path("ho-so/", cases.board, name="board"),
     path("ho-so/moi/", cases.case_new, name="case-new"),
     path("ho-so/<int:pk>/", cases.case_detail, name="case"),

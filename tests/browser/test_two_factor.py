@@ -40,7 +40,8 @@ def test_branch_secretary_enrols_from_the_profile_and_logs_in_with_password_and_
     submit_password(page, live_server, "carol", "x-carol")
     expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
 
-    page.get_by_role("link", name=re.compile(r"^carol · ")).click()
+    page.locator("#nav-user").get_by_role("button", name="carol").click()
+    page.get_by_role("link", name="Tài khoản của tôi").click()
     section = page.locator("#two-factor")
     expect(section).to_contain_text("Xác thực hai lớp")
     section.get_by_role("link", name="Bật xác thực hai lớp").click()
@@ -50,6 +51,7 @@ def test_branch_secretary_enrols_from_the_profile_and_logs_in_with_password_and_
     page.get_by_role("link", name=re.compile(r"^Tôi đã cất giữ các mã")).click()
     expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
 
+    page.locator("#nav-user").get_by_role("button", name="carol").click()
     page.get_by_role("button", name="Đăng xuất").click()
     expect(page.get_by_role("button", name="Đăng nhập")).to_be_visible()
     submit_password(page, live_server, "carol", "x-carol")

@@ -1,8 +1,14 @@
-"""Template helpers: Bootstrap form fields and Vietnamese number formatting."""
+"""Template helpers: Bootstrap form fields, Vietnamese number formatting, edit rights."""
 
 from django import forms, template
 
+from ptdv import scope
+
 register = template.Library()
+
+# `{% if user|can_edit %}`: a page shows an action only to the roles its view lets through,
+# by the very predicate the view checks (ptdv.web.views.common.require_editor).
+register.filter("can_edit", scope.can_edit)
 
 
 @register.inclusion_tag("web/_field.html")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from ptdv import changes
 from ptdv.audit.models import ReadChannel
 from ptdv.audit.reads import record_reads
 from ptdv.cases import checklist as checklists
@@ -199,7 +200,7 @@ def _case_context(request, case, bound=None, failed=None, undo_form=None):
         "document_form": case_forms.DocumentForm(user=request.user),
         "relative_form": case_forms.RelativeForm(user=request.user),
         "introduction_form": case_forms.IntroductionForm(user=request.user, case=case),
-        "history": case.history.select_related("history_user")[:20],
+        "history": changes.versions(request.user, case.history),
     }
 
 

@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ptdv import versioning
+from ptdv import changes, versioning
 from ptdv.audit.models import ReadChannel
 from ptdv.audit.reads import record_reads
 from ptdv.org.models import Unit
@@ -73,8 +73,9 @@ def _member_context(request, member, **bound):
         "sensitive": sees_sensitive(request.user),
         "editable": can_edit(request.user),
         "events": member.events.select_related("branch", "recorded_by"),
-        "history": member.person.history.select_related("history_user")[:20],
+        "history": changes.versions(request.user, member.person.history, member.history),
         "event_form": bound.get("event_form") or forms.MemberEventForm(user=request.user),
+        "record_form": bound.get("record_form") or forms.MemberRecordForm(instance=member),
     }
 
 
@@ -110,6 +111,21 @@ def member_event(request, pk):
 
 
 @login_required
+@require_POST
+def member_record(request, pk):
+    """Change the numbers a member is filed by (card, dossier); a stale page writes nothing."""
+    member = scoped_get(request, PartyMember, pk, PartyMember.objects.select_related("person", "branch"))
+    require_editor(request)
+    form = forms.MemberRecordForm(request.POST, instance=member)
+    if apply(request, form, lambda data: versioning.save(form.instance, data["version"])):
+        return redirect("web:member", pk=member.pk)
+    member.refresh_from_db()
+    return render(
+        request, "web/member_detail.html", _member_context(request, member, record_form=form), status=400
+    )
+
+
+@login_required
 def person_detail(request, pk):
     person = scoped_get(request, Person, pk, Person.objects.select_related("unit", "village"))
     member = PartyMember.objects.filter(person=person).first()
@@ -125,7 +141,7 @@ def _person_context(request, person, admit_form=None):
         "sensitive": sees_sensitive(request.user),
         "editable": can_edit(request.user),
         "admit_form": admit_form or forms.AdmitForm(user=request.user),
-        "history": person.history.select_related("history_user")[:20],
+        "history": changes.versions(request.user, person.history),
     }
 
 

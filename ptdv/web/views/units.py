@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from ptdv import changes
 from ptdv.org import adoption, reorganisation, structure, villages
 from ptdv.org.models import Unit, Village
 from ptdv.people.counts import counts_by_branch, subtree_counts
@@ -80,7 +81,7 @@ def _unit_context(request, unit, **bound_forms):
         "villages": village_rows,
         "page": page,
         "changes": unit.changes.select_related("old_parent", "new_parent").prefetch_related("predecessors"),
-        "history": unit.history.select_related("history_user")[:20],
+        "history": changes.versions(request.user, unit.history),
         "deciding_unit": unit.deciding_unit(),
         "ptdv_since": adoption.ptdv_since(unit),
         "is_organizer": request.user.role == "organizer",
