@@ -1,9 +1,18 @@
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import World
 from tests.logins import log_in
+
+# Property tests judge behaviour, not speed: on a loaded 2-core machine (the suite runs two
+# workers, browser tests beside them) generating inputs can be slow without anything being wrong.
+hypothesis_settings.register_profile(
+    "ptdv", deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+hypothesis_settings.load_profile("ptdv")
 
 
 @pytest.fixture

@@ -57,6 +57,6 @@ def test_user_form_has_one_full_name_field_that_keeps_the_name_whole(world, clie
     fields = set(adam.get(url).context["adminform"].form.fields)
     assert "full_name" in fields and not {"first_name", "last_name"} & fields
     data = dict(username="carol", full_name="  Hoàng Thị   Mai ", role="branch", unit=world.phya_ma.pk)
-    assert adam.post(url, {**data, "is_active": "on"}).status_code == 302
+    assert adam.post(url, {**data, "is_active": "on", "read_version": world.carol.version}).status_code == 302
     world.carol.refresh_from_db()
     assert world.carol.get_full_name() == "Hoàng Thị Mai" and world.carol.last_name == "Mai"

@@ -121,13 +121,15 @@ def test_an_admin_edit_made_on_an_old_version_of_the_account_writes_nothing(worl
     adam = client_for(world.adam)
     change = reverse("admin:accounts_user_change", args=[world.alice.pk])
     read = world.alice.version
-    first = dict(username="alice", first_name="An", role="organizer", unit=world.pac_nam.pk, is_active="on")
+    first = dict(
+        username="alice", full_name="Lê Thị An", role="organizer", unit=world.pac_nam.pk, is_active="on"
+    )
     assert adam.post(change, {**first, "read_version": read}).status_code == 302
-    second = {**first, "first_name": "Bình", "role": "viewer", "read_version": read}
+    second = {**first, "full_name": "Lê Thị Bình", "role": "viewer", "read_version": read}
     refused = adam.post(change, second)
     assert refused.status_code == 200 and "người khác cập nhật" in refused.content.decode()
     world.alice.refresh_from_db()
-    assert (world.alice.first_name, world.alice.role) == ("An", "organizer")
+    assert (world.alice.get_full_name(), world.alice.role) == ("Lê Thị An", "organizer")
 
 
 def test_an_organizers_act_on_an_account_edited_meanwhile_is_refused(world, rf):

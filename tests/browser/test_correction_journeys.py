@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from ptdv.cases.models import Case
 from ptdv.regulation import Stage
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.test_case_journeys import add_introducers, log_in, move_section, move_through_page
+from tests.browser.test_case_journeys import add_introducers, log_in, move_through_page
 from tests.cases.conftest import complete_dossier
 from tests.factories import World
 
@@ -46,8 +46,8 @@ def test_correcting_a_wrong_introducer_unblocks_the_branch_vote(new_page, live_s
     page = new_page(**SCREENS[screen])
     log_in(page, live_server, "carol")
     page.goto(f"{live_server.url}/ho-so/{case.pk}/")
-    banner = move_section(page, "BRANCH_RESOLVED").get_by_role("alert")
-    expect(banner.locator('[data-code="INTRODUCER_TOGETHER"]')).to_be_visible()
+    # The case page's checklist for the next step is the move's own judgement (ptdv.cases.checklist).
+    expect(page.locator('#checklist [data-codes~="INTRODUCER_TOGETHER"]')).to_be_visible()
 
     row = page.locator(f'#introductions li[data-record="{wrong.pk}"]')
     expect(row).to_contain_text("6 tháng")
@@ -59,9 +59,8 @@ def test_correcting_a_wrong_introducer_unblocks_the_branch_vote(new_page, live_s
     expect(page.get_by_text("Đã lưu.")).to_be_visible()
     expect(page.locator(f'#introductions li[data-record="{wrong.pk}"]')).to_contain_text("14 tháng")
 
-    # Judged today the banner may hold other findings (papers grow old); not this one.
-    blocked = page.locator('details[data-move="BRANCH_RESOLVED"] [data-code="INTRODUCER_TOGETHER"]')
-    expect(blocked).to_have_count(0)
+    # Judged today the checklist may hold other findings (papers grow old); not this one.
+    expect(page.locator('#checklist [data-codes~="INTRODUCER_TOGETHER"]')).to_have_count(0)
     move_through_page(page, "BRANCH_RESOLVED", VOTE)
     assert Case.objects.get(pk=case.pk).stage == Stage.BRANCH_RESOLVED
 

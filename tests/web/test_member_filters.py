@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.factories import member
+from tests.factories import member, spelled
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +51,6 @@ def test_the_counts_follow_the_search(world, client_for, members):
 
 def test_a_page_link_keeps_the_filters(world, client_for):
     for i in range(51):
-        member(world.na_pai, f"Lò Văn {i}", official=False)
+        member(world.na_pai, f"Lò Văn {spelled(i)}", official=False)
     body = client_for(world.alice).get("/dang-vien/", {"status": "PROBATIONARY"}).content.decode()
     assert "?status=PROBATIONARY&amp;page=2" in body
