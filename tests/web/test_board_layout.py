@@ -80,3 +80,13 @@ def test_the_overdue_filter_costs_the_same_few_queries_however_many_cases(world,
         resolved(world, f"Hà Văn Quá {spelled(i)}", LONG_AGO)
     many = _queries(client, overdue="1", stage="BRANCH_RESOLVED") - _queries(client, stage="BRANCH_RESOLVED")
     assert many == few <= 3
+
+
+def test_the_board_unit_filter_is_a_picker_not_a_list_of_every_unit(world, client_for):
+    """A province has thousands of units: the filter searches them (the parent-unit lookup) and
+    the page carries only the chosen one."""
+    page = client_for(world.alice).get("/ho-so/", {"unit": world.cong_bang.pk}).content.decode()
+    select = re.search(r'<select[^>]*name="unit".*?</select>', page, re.S).group(0)
+    assert 'data-picker="/chon/cap-tren/"' in select
+    assert re.findall(r"<option[^>]*>([^<]*)</option>", select) == ["Toàn bộ phạm vi", "Đảng bộ xã Công Bằng"]
+    assert "Đảng bộ huyện Pác Nặm" not in select

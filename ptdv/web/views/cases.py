@@ -21,7 +21,7 @@ from ptdv.cases import records, transitions
 from ptdv.cases.deadlines import case_deadlines, due_items, working_calendar
 from ptdv.cases.facts import effective_events, facts_for, in_scope, other_path, regulation_settings
 from ptdv.cases.models import OPEN_STAGES, Case, CaseEvent, SourceCategory
-from ptdv.org.models import BRANCH_KINDS, Unit
+from ptdv.org.models import Unit
 from ptdv.people.models import PartyMember
 from ptdv.regulation import PATH, Stage, allowed_transitions, check, next_stage, role_may_move
 from ptdv.scope import VERIFICATION_ROLES, can_edit
@@ -79,9 +79,6 @@ def board(request):
             "filters": request.GET,
             "overdue_only": overdue_only,
             "total": sum(c["count"] for c in columns),
-            "units": Unit.objects.visible_to(request.user)
-            .exclude(kind__in=BRANCH_KINDS)
-            .filter(valid_to__isnull=True),
             "open_stages": open_stages,
         },
     )
