@@ -9,6 +9,8 @@ the page renders only the chosen option, and ptdv/web/static/ptdv/pickers.js (To
 endpoint (ptdv.web.views.lookups) for one page of matches as the user types.
 """
 
+from abc import ABC, abstractmethod
+
 from django import forms
 from django.db.models import QuerySet
 from django.http import Http404
@@ -37,28 +39,28 @@ def _joined(*parts) -> str:
     return " · ".join(part for part in parts if part)
 
 
-class Source:
+class Source(ABC):
     """One kind of record a picker chooses from."""
 
     name = ""  # in the lookup's URL
     within_lookup = ""  # from the record to the path of the unit it sits under
 
+    @abstractmethod
     def choosable(self, user) -> QuerySet:
         """What a form field of this picker accepts."""
-        raise NotImplementedError
 
     def offered(self, user, within=None) -> QuerySet:
         """What the picker proposes (at most what it accepts), optionally under unit `within`."""
         queryset = self.choosable(user)
         return queryset if within is None else queryset.filter(**{self.within_lookup: within.path})
 
+    @abstractmethod
     def page(self, queryset, text: str) -> list:
         """The first PAGE_SIZE records of `queryset` matching `text`, in display order."""
-        raise NotImplementedError
 
+    @abstractmethod
     def labels(self, records, user) -> list[tuple[int, str]]:
         """(id, entry) for each record, fetched together."""
-        raise NotImplementedError
 
 
 class UnitSource(Source):
