@@ -86,7 +86,9 @@ PERSON_FIELDS = ("sex", "ethnicity", "religion", "youth_union", "occupation", "e
 
 
 def _people(member_ids) -> dict[int, dict]:
-    rows = PartyMember.objects.filter(pk__in=member_ids).values("pk", *(f"person__{f}" for f in PERSON_FIELDS))
+    rows = PartyMember.objects.filter(pk__in=member_ids).values(
+        "pk", *(f"person__{f}" for f in PERSON_FIELDS)
+    )
     return {row["pk"]: {f: row[f"person__{f}"] for f in PERSON_FIELDS} for row in rows}
 
 
@@ -106,7 +108,10 @@ def _totals_of(branch_ids: set[int], on: date) -> dict[int, Totals]:
     for member_id, (branch_id, status) in standings.items():
         person = people[member_id]
         row = Totals(**_categories(person))
-        row.official, row.probationary = int(status == MemberStatus.OFFICIAL), int(status != MemberStatus.OFFICIAL)
+        row.official, row.probationary = (
+            int(status == MemberStatus.OFFICIAL),
+            int(status != MemberStatus.OFFICIAL),
+        )
         row.by_education[person["education"]] += 1
         result[branch_id].add(row)
     return result
@@ -177,7 +182,13 @@ def _milestones(basis: str):
         for event in history:
             if event.pk in kept:
                 if event.kind == MemberEventKind.ADMITTED:
-                    yield "admitted", member_id, event.branch_id, decisions.get(member_id, event.date), event.date
+                    yield (
+                        "admitted",
+                        member_id,
+                        event.branch_id,
+                        decisions.get(member_id, event.date),
+                        event.date,
+                    )
                 elif event.kind == MemberEventKind.RECOGNISED:
                     yield "recognised", member_id, event.branch_id, event.date, event.date
                 elif event.kind == MemberEventKind.REMOVED and before == MemberStatus.PROBATIONARY:
