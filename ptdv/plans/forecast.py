@@ -145,17 +145,48 @@ def forecast(
     `achieved` is what the unit admitted so far in the period (ptdv.plans.achievement);
     `wider` the rates of a wider scope for stages the unit has too little past for.
     """
-    admission = ADMISSION[basis]
     paths = _paths(cases)
+    stages = cases.values_list("id", "stage")
+    return _forecast(stages, paths, Forecast(target, achieved, end), today, basis, wider)
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A unit's target for the period and what it admitted so far."""
+
+    unit: object
+    target: int
+    achieved: int
+
+
+def for_units(cases, goals: list[Goal], *, end: date, today: date, basis: str = "ceremony") -> dict:
+    """{unit id: Forecast} for several units of one scope (a plan's children), from one read of
+    the scope's `cases`: each unit by its own past, the scope's for stages it has too little of."""
+    paths = _paths(cases)
+    rows = list(cases.values_list("id", "stage", "branch__path"))
+    wider = _rates(paths)
+    result = {}
+    for goal in goals:
+        mine = [(pk, stage) for pk, stage, path in rows if path.startswith(goal.unit.path)]
+        own_paths = {pk: paths[pk] for pk, _stage in mine if pk in paths}
+        result[goal.unit.pk] = _forecast(
+            mine, own_paths, Forecast(goal.target, goal.achieved, end), today, basis, wider
+        )
+    return result
+
+
+def _forecast(stages, paths, result: Forecast, today: date, basis: str, wider) -> Forecast:
+    admission = ADMISSION[basis]
     own = _rates(paths)
-    result = Forecast(target, achieved, end)
     pipeline = PIPELINE[: PIPELINE.index(admission)] if admission in PIPELINE else PIPELINE
-    for pk, stage in cases.filter(stage__in=pipeline).values_list("id", "stage"):
+    for pk, stage in stages:
+        if stage not in pipeline:
+            continue
         stage = Stage(stage)
         probability, days = own.to_admission(stage, admission, wider)
         waited = (today - paths[pk][-1][1]).days if paths.get(pk) else 0
         due = today + timedelta(days=max(days - waited, 0))
         result.open_by_stage[stage] = result.open_by_stage.get(stage, 0) + 1
-        if due <= end:
+        if due <= result.end:
             result.expected_by_stage[stage] = result.expected_by_stage.get(stage, 0.0) + probability
     return result

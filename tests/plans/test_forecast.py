@@ -113,3 +113,21 @@ def test_an_undone_move_is_no_part_of_the_past(world, past):
     moved = CaseEvent.objects.create(case=case, stage=Stage.WITHDRAWN, date=date(2023, 3, 15))
     CaseEvent.objects.create(case=case, stage=Stage.DOSSIER, date=date(2023, 3, 16), reverts=moved)
     assert Stage.DOSSIER not in forecast.rates(Case.objects.filter(pk=case.pk)).by_stage
+
+
+def test_forecasts_of_a_plans_children_come_from_one_read_of_the_scope(
+    world, past, django_assert_max_num_queries
+):
+    _case(world, world.phya_ma, PAST[:2], TODAY - timedelta(days=60))
+    _case(world, world.na_pai, [*PAST[:2], (Stage.WITHDRAWN, 5)], date(2023, 1, 1))
+    _case(world, world.na_pai, PAST[:2], TODAY - timedelta(days=60))
+    goals = [forecast.Goal(world.phya_ma, 3, 2), forecast.Goal(world.na_pai, 2, 0)]
+    scope = Case.objects.filter(branch__path__startswith=world.cong_bang.path)
+    # Queries: the scope's standing events, its cases' stages and branches.
+    with django_assert_max_num_queries(2):
+        result = forecast.for_units(scope, goals, end=TODAY + timedelta(days=100), today=TODAY)
+    # Phya Mạ: its own 6 of 8 dossiers went on → 2 + 0.75 = 2.75 → 3, met.
+    assert result[world.phya_ma.pk].expected == pytest.approx(0.75) and not result[world.phya_ma.pk].at_risk
+    # Nà Pài: one past dossier of its own, too few: Công Bằng's 6 of 9 → 0 + 2/3 → 1, short of 2.
+    assert result[world.na_pai.pk].expected == pytest.approx(2 / 3)
+    assert (result[world.na_pai.pk].forecast, result[world.na_pai.pk].shortfall) == (1, 1)
