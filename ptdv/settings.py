@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "ptdv.people",
     "ptdv.cases",
     "ptdv.training",
+    "ptdv.plans",
     "ptdv.audit",
     "ptdv.notices",
     "ptdv.web",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("nhat-ky/", include("ptdv.audit.urls")),
     path("thong-bao/", include("ptdv.notices.urls")),
     path("lop-boi-duong/", include("ptdv.training.urls")),
+    path("ke-hoach/", include("ptdv.plans.urls")),
     path("favicon.ico", favicon),
     path("", include("ptdv.web.urls")),
 ]

@@ -8,6 +8,7 @@ from ptdv.org.models import BranchType, Unit, UnitKind, Village, VillageKind
 from ptdv.org.villages import assign
 from ptdv.people import citizen_ids, membership
 from ptdv.people.models import Person
+from ptdv.plans.models import Plan, Quota
 from ptdv.training.models import AwarenessClass
 
 LONG_AGO = date(2000, 1, 1)
@@ -76,6 +77,14 @@ def awareness_class(unit, name, starts=date(2024, 6, 10), days=5, **fields):
     )
 
 
+def plan(unit, number, starts, ends, target, **fields) -> Plan:
+    """A plan of `unit` (kế hoạch) for the period from `starts` to `ends`, issued on its first day."""
+    fields.setdefault("title", f"Kế hoạch phát triển đảng viên {starts.year}–{ends.year}")
+    return Plan.objects.create(
+        unit=unit, number=number, issued_on=starts, starts_on=starts, ends_on=ends, target=target, **fields
+    )
+
+
 class World:
     """Bắc Kạn › Pác Nặm › Công Bằng › {Phya Mạ, Nà Pài}; Kon Tum › Đăk Tô › Tân Cảnh › Thôn 1.
 
@@ -134,6 +143,11 @@ class World:
 
         self.class_cong_bang = awareness_class(self.cong_bang, "Lớp nhận thức về Đảng tháng 6/2024")
         self.class_tan_canh = awareness_class(self.tan_canh, "Lớp nhận thức về Đảng Tân Cảnh")
+
+        self.plan_pac_nam = plan(self.pac_nam, "25/KH/HU", date(2021, 1, 1), date(2025, 12, 31), 450)
+        self.quota_cong_bang = Quota.objects.create(plan=self.plan_pac_nam, unit=self.cong_bang, target=40)
+        self.plan_dak_to = plan(self.dak_to, "12/KH/HU", date(2015, 10, 1), date(2020, 9, 30), 400)
+        self.quota_tan_canh = Quota.objects.create(plan=self.plan_dak_to, unit=self.tan_canh, target=50)
 
     @staticmethod
     def user(username, role, unit, **extra):

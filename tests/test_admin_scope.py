@@ -23,6 +23,7 @@ from ptdv.accounts.models import ApiToken, User
 from ptdv.admin_scope import ScopedAdmin
 from ptdv.cases.models import CalendarDay
 from ptdv.org.models import Unit, Village
+from ptdv.plans.models import Plan, Quota
 from tests.admins import AdminWorld
 from tests.logins import log_in
 
@@ -35,6 +36,8 @@ MODELS = {
     "org.unit": {"bac_kan": "phya_ma", "kon_tum": "thon_1"},
     "org.village": {"bac_kan": "v_phya_ma", "kon_tum": "v_thon_1"},
     "cases.calendarday": None,
+    "plans.plan": {"bac_kan": "plan_pac_nam", "kon_tum": "plan_dak_to"},
+    "plans.quota": {"bac_kan": "quota_cong_bang", "kon_tum": "quota_tan_canh"},
 }
 # Every URL pattern of a model admin → the URL walked, from the record's id and history version.
 MODEL_URLS = {
@@ -144,7 +147,8 @@ def _answer(response, url, pk):
 
 
 def _protected(world, user):
-    """What the user may not change from the admin: units and villages (nobody may), the calendar
+    """What the user may not change from the admin: units, villages, plans and quotas (nobody
+    may: they have their own pages), the calendar
     unless national, and every account and token outside an admin's subtree."""
     own = user.unit.path if user.role == "admin" and user.unit_id else None
 
@@ -155,6 +159,8 @@ def _protected(world, user):
     return {
         "units": list(Unit.objects.order_by("pk").values()),
         "villages": list(Village.objects.order_by("pk").values()),
+        "plans": list(Plan.objects.order_by("pk").values()),
+        "quotas": list(Quota.objects.order_by("pk").values()),
         "calendar": [] if user.is_superuser else list(CalendarDay.objects.order_by("pk").values()),
         "users": outside(User.objects.all(), "unit__path"),
         "tokens": outside(ApiToken.objects.all(), "user__unit__path"),

@@ -57,6 +57,10 @@ ROUTES = {
     "training:results": "class",
     "training:print": "class",
     "training:export": "class",
+    "plans:plan": "plan",
+    "plans:edit": "plan",
+    "plans:withdraw": "plan",
+    "plans:quotas": "plan",
 }
 
 
@@ -103,6 +107,7 @@ def _kinds(world, tree):
             "case": world.case_phya_ma,
             "user": world.carol,
             "class": world.class_cong_bang,
+            "plan": world.plan_pac_nam,
         }
     return {
         "unit": world.thon_1,
@@ -112,6 +117,7 @@ def _kinds(world, tree):
         "case": world.case_thon_1,
         "user": world.olga,
         "class": world.class_tan_canh,
+        "plan": world.plan_dak_to,
     }
 
 
@@ -131,13 +137,14 @@ def test_out_of_scope_id_answers_like_a_missing_one(world, username, route):
 
 READABLE = {
     # role → kinds of record it may open in its own scope
-    "alice": {"unit", "member", "person", "village", "case", "class"},
+    "alice": {"unit", "member", "person", "village", "case", "class", "plan"},
+    # A class is organised above the branches: a branch secretary does not see it; a plan is
+    # seen from its unit down (Công Bằng's committee sees its quota, not the district's plan).
     "bob": {"unit", "member", "person", "village", "case", "class"},
-    # A class is organised above the branches: a branch secretary does not see it.
     "carol": {"unit", "member", "person", "village", "case"},
-    "victor": {"unit", "member", "person", "village", "case", "class"},
-    "adam": {"unit", "village"},
-    "olga": {"unit", "member", "person", "village", "case", "class"},
+    "victor": {"unit", "member", "person", "village", "case", "class", "plan"},
+    "adam": {"unit", "village", "plan"},
+    "olga": {"unit", "member", "person", "village", "case", "class", "plan"},
 }
 GET_ROUTES = [
     "web:unit",
@@ -152,6 +159,7 @@ GET_ROUTES = [
     "training:class",
     "training:print",
     "training:export",
+    "plans:plan",
 ]
 
 

@@ -3,6 +3,7 @@
 from django import forms, template
 
 from ptdv import scope
+from ptdv.plans import percent
 
 register = template.Library()
 
@@ -44,3 +45,9 @@ def indent(depth, base=1):
     """The indent level of a tree row, a class `indent-N` of ptdv.css (no inline style: CSP);
     deeper rows than the stylesheet has classes for share its last level."""
     return min(max(int(depth) - int(base), 0), MAX_INDENT)
+
+
+@register.filter
+def vn_percent_of(achieved, target):
+    """`{{ 425|vn_percent_of:400 }}` → "106,25%" (nothing without a target)."""
+    return percent.vn_percent(percent.share(achieved, target))
