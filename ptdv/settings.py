@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "ptdv.cases",
     "ptdv.training",
     "ptdv.plans",
+    "ptdv.reports",
     "ptdv.audit",
     "ptdv.notices",
     "ptdv.web",

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from ptdv.web.views import cases, lookups, members, people, units
+from ptdv.web.views import cases, lookups, members, people, reports, units
 
 app_name = "web"
 urlpatterns = [
@@ -28,4 +28,7 @@ urlpatterns = [
     path("nguoi/<int:pk>/sua/", members.person_edit, name="person-edit"),
     path("nguoi/<int:pk>/ket-nap/", members.person_admit, name="person-admit"),
     path("chon/<slug:source>/", lookups.lookup, name="lookup"),
+    path("bao-cao/<slug:name>/", reports.report_page, name="report"),
+    path("bao-cao/<slug:name>/in/", reports.report_print, name="report-print"),
+    path("bao-cao/<slug:name>/excel/", reports.report_xlsx, name="report-xlsx"),
 ]
