@@ -66,7 +66,70 @@ class ProgressSerializer(serializers.Serializer):
     admitted_nobody = UnitRefSerializer(many=True)
 
 
-SCHEMAS = {"progress": ProgressSerializer}
+class BranchRowSerializer(serializers.Serializer):
+    unit = UnitRefSerializer()
+    branch_type = serializers.CharField()
+    grassroots = serializers.CharField()
+    official = serializers.IntegerField()
+    probationary = serializers.IntegerField()
+    villages = serializers.ListField(child=serializers.CharField())
+
+
+class VillageRowSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    branch = serializers.CharField()
+    shares_branch = serializers.BooleanField()
+    official_members = serializers.IntegerField()
+    members = serializers.IntegerField()
+    open_cases = serializers.IntegerField()
+    lacking = serializers.IntegerField()
+
+
+class StructureSerializer(serializers.Serializer):
+    unit = UnitRefSerializer()
+    as_of = serializers.DateField()
+    predecessors = serializers.BooleanField()
+    few_members = serializers.IntegerField()
+    grassroots_organisations = serializers.IntegerField()
+    branches_by_type = serializers.DictField(child=serializers.IntegerField())
+    branches = BranchRowSerializer(many=True)
+    villages = VillageRowSerializer(many=True)
+    merged_branches = BranchRowSerializer(many=True)
+    villages_sharing_a_branch = serializers.ListField(child=serializers.CharField())
+    villages_without_members = serializers.ListField(child=serializers.CharField())
+    below_minimum = BranchRowSerializer(many=True)
+    few_member_branches = BranchRowSerializer(many=True)
+    could_form_a_branch = VillageRowSerializer(many=True)
+    not_yet_able = VillageRowSerializer(many=True)
+
+
+class CountSerializer(serializers.Serializer):
+    total = serializers.IntegerField()
+    official = serializers.IntegerField()
+    probationary = serializers.IntegerField()
+    women = serializers.IntegerField()
+    ethnic_minority = serializers.IntegerField()
+    religious = serializers.IntegerField()
+    youth_union = serializers.IntegerField()
+    farmers = serializers.IntegerField()
+    by_education = serializers.DictField(child=serializers.IntegerField())
+
+
+class TotalsRowSerializer(serializers.Serializer):
+    unit = UnitRefSerializer()
+    count = CountSerializer()
+
+
+class TotalsSerializer(serializers.Serializer):
+    unit = UnitRefSerializer()
+    as_of = serializers.DateField()
+    predecessors = serializers.BooleanField()
+    count = CountSerializer()
+    rows = TotalsRowSerializer(many=True)
+
+
+SCHEMAS = {"progress": ProgressSerializer, "structure": StructureSerializer, "totals": TotalsSerializer}
 
 
 def _parameters(dated):

@@ -7,9 +7,10 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ptdv.org.models import Unit
-from ptdv.reports import progress
+from ptdv.reports import progress, structure, totals
 from ptdv.reports.layout import Layout
 
 PERIOD = "period"
@@ -45,6 +46,10 @@ REPORTS = {
     "progress": ReportKind(
         "progress", "Báo cáo tiến độ phát triển đảng viên", PERIOD, progress.build, progress.layout
     ),
+    "structure": ReportKind(
+        "structure", "Báo cáo cơ cấu tổ chức đảng", AS_OF, structure.build, structure.layout
+    ),
+    "totals": ReportKind("totals", "Báo cáo số lượng đảng viên", AS_OF, totals.build, totals.layout),
 }
 
 
