@@ -272,6 +272,8 @@ PTDV_YOUTH_UNION_AGE = tuple(int(a) for a in envlist("PTDV_YOUTH_UNION_AGE", "16
 # "Chi bộ ít đảng viên" in the structure report: fewer official members than this (the
 # charter's minimum of 3 is reported apart).
 PTDV_FEW_MEMBERS = envint("PTDV_FEW_MEMBERS", 5)
+# Achievement counts admissions by ceremony date ("ceremony") or by decision date ("decision").
+PTDV_ACHIEVEMENT_BASIS = os.getenv("PTDV_ACHIEVEMENT_BASIS", "ceremony")
 
 # The ages a person may have when entered (ptdv/people/models.py, Person.clean).
 PTDV_PERSON_MIN_AGE = envint("PTDV_PERSON_MIN_AGE", 14)
