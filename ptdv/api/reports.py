@@ -129,7 +129,23 @@ class TotalsSerializer(serializers.Serializer):
     rows = TotalsRowSerializer(many=True)
 
 
-SCHEMAS = {"progress": ProgressSerializer, "structure": StructureSerializer, "totals": TotalsSerializer}
+class ReviewSerializer(serializers.Serializer):
+    unit = UnitRefSerializer()
+    start = serializers.DateField()
+    end = serializers.DateField()
+    predecessors = serializers.BooleanField()
+    period = serializers.CharField()
+    sentences = serializers.ListField(child=serializers.CharField())
+    progress = ProgressSerializer()
+    totals = TotalsSerializer()
+
+
+SCHEMAS = {
+    "review": ReviewSerializer,
+    "progress": ProgressSerializer,
+    "structure": StructureSerializer,
+    "totals": TotalsSerializer,
+}
 
 
 def _parameters(dated):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ptdv.org.models import Unit
-from ptdv.reports import progress, structure, totals
+from ptdv.reports import progress, review, structure, totals
 from ptdv.reports.layout import Layout
 
 PERIOD = "period"

@@ -31,4 +31,5 @@ urlpatterns = [
     path("bao-cao/<slug:name>/", reports.report_page, name="report"),
     path("bao-cao/<slug:name>/in/", reports.report_print, name="report-print"),
     path("bao-cao/<slug:name>/excel/", reports.report_xlsx, name="report-xlsx"),
+    path("bao-cao/<slug:name>/word/", reports.report_docx, name="report-docx"),
 ]

@@ -15,9 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from ptdv import pickers
 from ptdv.org.models import Unit
 from ptdv.reports import render as output
+from ptdv.reports import review_document
 from ptdv.reports.catalogue import PERIOD, REPORTS, parse_query
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -60,15 +62,25 @@ def _unit(request):
     return unit
 
 
-def _report(request, name):
-    """(kind, unit, layout, error): a refused date is shown on the page, never a 500."""
+def _built(request, name):
+    """(kind, unit, report, error): a refused date is shown on the page, never a 500."""
     kind = _kind(name)
     unit = _unit(request)
     try:
         query = parse_query(kind, request.GET, timezone.localdate())
     except ValidationError as error:
         return kind, unit, None, error.messages[0]
-    return kind, unit, kind.layout(kind.build(unit, query)), None
+    return kind, unit, kind.build(unit, query), None
+
+
+def _report(request, name):
+    """(kind, unit, layout, error) of the report asked for."""
+    kind, unit, report, error = _built(request, name)
+    return kind, unit, (kind.layout(report) if report is not None else None), error
+
+
+def _refused(request, kind, unit, error):
+    return render(request, "web/report.html", {"kind": kind, "unit": unit, "error": error}, status=400)
 
 
 @login_required
@@ -86,7 +98,7 @@ def report_page(request, name):
 def report_print(request, name):
     kind, unit, layout, error = _report(request, name)
     if error:
-        return render(request, "web/report.html", {"kind": kind, "unit": unit, "error": error}, status=400)
+        return _refused(request, kind, unit, error)
     return render(request, "web/report_print.html", {"kind": kind, "unit": unit, "layout": layout})
 
 
@@ -97,4 +109,21 @@ def report_xlsx(request, name):
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
     response = HttpResponse(output.as_xlsx(layout), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="bao-cao-{kind.name}-{unit.code}.xlsx"'
+    return response
+
+
+@login_required
+def report_docx(request, name):
+    """The narrative review as a Word document (the review report only)."""
+    if name != "review":
+        raise Http404
+    kind, unit, report, error = _built(request, name)
+    if error:
+        return _refused(request, kind, unit, error)
+    try:
+        content = review_document.for_unit(report, unit)
+    except review_document.TemplateProblem as problem:
+        return _refused(request, kind, unit, problem.message)
+    response = HttpResponse(content, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-so-ket-{unit.code}.docx"'
     return response

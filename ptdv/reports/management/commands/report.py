@@ -8,10 +8,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from ptdv.org.models import Unit
-from ptdv.reports import render
+from ptdv.reports import render, review_document
 from ptdv.reports.catalogue import REPORTS, parse_query
 
-FORMATS = ("json", "csv", "xlsx")
+FORMATS = ("json", "csv", "xlsx", "docx")
 
 
 class Command(BaseCommand):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("--to", dest="end", help="đến ngày")
         parser.add_argument("--as-of", dest="as_of", help="tại ngày")
         parser.add_argument("--format", default="json", choices=FORMATS)
-        parser.add_argument("--output", help="tệp ghi ra (mặc định: màn hình; bắt buộc với xlsx)")
+        parser.add_argument("--output", help="tệp ghi ra (mặc định: màn hình; bắt buộc với xlsx, docx)")
         parser.add_argument(
             "--without-predecessors", action="store_true", help="không gồm số liệu của đơn vị tiền thân"
         )
@@ -49,9 +49,19 @@ class Command(BaseCommand):
             content = json.dumps(render.as_data(report), ensure_ascii=False, indent=2) + "\n"
         elif format == "csv":
             content = render.as_csv(kind.layout(report))
+        elif format == "docx":
+            content = self._docx(name, report, found)
         else:
             content = render.as_xlsx(kind.layout(report))
         self._write(content, output)
+
+    def _docx(self, name, report, unit) -> bytes:
+        if name != "review":
+            raise CommandError("Chỉ báo cáo review có bản Word (--format docx).")
+        try:
+            return review_document.for_unit(report, unit)
+        except review_document.TemplateProblem as problem:
+            raise CommandError(problem.message) from problem
 
     def _write(self, content, output):
         if output:
@@ -59,6 +69,6 @@ class Command(BaseCommand):
             with open(output, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as f:
                 f.write(content)
         elif isinstance(content, bytes):
-            raise CommandError("Tệp Excel cần --output TỆP.")
+            raise CommandError("Tệp Excel và Word cần --output TỆP.")
         else:
             self.stdout.write(content, ending="")
