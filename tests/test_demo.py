@@ -16,6 +16,7 @@ from ptdv.people.models import MemberEvent, PartyMember, Person
 from ptdv.people.names import fold
 from ptdv.regulation import Stage
 from ptdv.training.models import AwarenessClass
+from tests.plans.demo_figures import plans_reproduce_the_articles
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,7 @@ def test_demo_reproduces_the_articles_structure(demo):
     _historical_cases_predate_ptdv_since()
     _members_live_in_their_branch()
     _june_2023_awareness_class_holds_the_six()
+    plans_reproduce_the_articles()
 
 
 def _pac_nam_figures():

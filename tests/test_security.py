@@ -29,11 +29,12 @@ def test_repeated_wrong_passwords_lock_the_login(world, settings):
     assert "tạm khóa" in locked.content.decode()
 
 
-def test_login_with_the_right_password_opens_the_tree(world):
+def test_login_with_the_right_password_opens_the_dashboard(world):
     # A branch secretary: her role does not require two-factor login (tests/accounts/test_two_factor.py).
     client = Client()
     response = client.post(reverse("login"), {"username": "carol", "password": "x-carol"}, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("web:tree")
+    assert response.redirect_chain[-1][0] == reverse("web:home")
+    assert "Tổng quan" in response.content.decode()
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):

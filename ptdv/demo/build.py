@@ -16,6 +16,7 @@ from ptdv.demo import cases as demo_cases
 from ptdv.demo import places
 from ptdv.demo.classes import june_2023_class
 from ptdv.demo.people import PersonFactory
+from ptdv.demo.plans import demo_plans
 from ptdv.history import record_first_versions
 from ptdv.org import adoption
 from ptdv.org.models import (
@@ -297,6 +298,7 @@ def build(seed: int = 2023) -> None:
     demo_cases.open_cases(writer, plan, factories)
     writer.save()
     june_2023_class()
+    demo_plans()
     # Every demo case is historical, its acts all before today: "done on paper" before the
     # demo started using PTĐV, so from today on each act is judged (ptdv.org.adoption).
     for root in Unit.objects.get_root_nodes():

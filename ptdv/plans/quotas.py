@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from ptdv.org import lineage
 from ptdv.org.models import Unit
 from ptdv.plans.models import Plan, Quota
 
@@ -22,9 +23,8 @@ def roster_day(plan: Plan, today: date | None = None) -> date:
 
 
 def children(plan: Plan) -> list[Unit]:
-    """The plan's unit's children on its roster day, in tree order."""
-    day = roster_day(plan)
-    return list(Unit.objects.get_children(plan.unit).active_on(day).order_by("path"))
+    """The plan's unit's children as they stood on its roster day (ptdv.org.lineage)."""
+    return lineage.children_on(plan.unit, roster_day(plan))
 
 
 @dataclass

@@ -4,9 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from ptdv import changes
-from ptdv.plans import forms, quotas, services
+from ptdv.cases.models import Case
+from ptdv.plans import achievement, forecast, forms, quotas, services
 from ptdv.plans.models import Plan, Quota
 from ptdv.web.views.common import apply, scoped_get
 
@@ -51,12 +53,36 @@ def plan_new(request):
     return render(request, "plans/form.html", {"form": form}, status=_status(request))
 
 
+def _forecasts(plan, table, progress, today):
+    """The plan's and each child's forecast while the period runs (None once it is over).
+
+    Cases are counted, never shown: the plan is in the user's scope, so is its unit's subtree,
+    and the figures hold no one's name (an admin, who sees no case, still sees the forecast)."""
+    if plan.voided or today >= plan.ends_on:
+        return None, {}
+    cases = Case.objects.filter(branch__path__startswith=plan.unit.path)
+    goals = [forecast.Goal(plan.unit, plan.target, progress.admitted)]
+    goals += [forecast.Goal(r.unit, r.quota.target, r.achieved) for r in table.rows if r.quota]
+    found = forecast.for_units(cases, goals, end=plan.ends_on, today=today, basis=achievement.basis())
+    return found.pop(plan.unit.pk), found
+
+
 @login_required
 def plan_detail(request, pk):
     plan = _plan(request, pk)
+    today = timezone.localdate()
+    table = quotas.table(plan)
+    progress = achievement.progress_of_plan(plan, today)
+    admitted = achievement.admitted_by_unit([r.unit for r in table.rows], plan.starts_on, progress.until)
+    for row in table.rows:
+        row.achieved = admitted[row.unit.pk].admitted
+    outlook, by_unit = _forecasts(plan, table, progress, today)
     context = {
         "plan": plan,
-        "table": quotas.table(plan),
+        "table": table,
+        "progress": progress,
+        "outlook": outlook,
+        "rows": [(r, by_unit.get(r.unit.pk)) for r in table.rows],
         "may_plan": services.may_plan(request.user) and not plan.voided,
         "history": changes.versions(request.user, plan.history),
     }

@@ -1,11 +1,10 @@
 from django.urls import path
-from django.views.generic import RedirectView
 
-from ptdv.web.views import cases, lookups, members, people, reports, units
+from ptdv.web.views import cases, dashboard, lookups, members, people, reports, units
 
 app_name = "web"
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="web:tree"), name="home"),
+    path("", dashboard.dashboard, name="home"),
     path("don-vi/", units.tree, name="tree"),
     path("don-vi/<int:pk>/", units.unit_detail, name="unit"),
     path("don-vi/<int:pk>/<slug:act>/", units.reorganise, name="reorganise"),

@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def log_in(page, live_server, username):
     browser_log_in(page, live_server, username, "x-" + username)
-    expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Tổng quan", level=1)).to_be_visible()
 
 
 def add_introducers(world):

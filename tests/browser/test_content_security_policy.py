@@ -40,6 +40,8 @@ def _visit(page, url, heading):
 def test_the_main_pages_break_no_policy(page, live_server, world):
     violations = _violations(page)
     log_in(page, live_server, "alice", "x-alice")
+    expect(page.get_by_role("heading", name="Tổng quan", level=1)).to_be_visible()
+    page.get_by_role("link", name="Tổ chức đảng", exact=True).click()
     expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
     expect(page.locator("#unit-tree .tree-row").filter(has_text="Chi bộ thôn Phya Mạ")).to_have_css(
         "padding-left", "40px"

@@ -48,6 +48,8 @@ def test_organizer_finds_a_member_of_cong_bang(page, live_server, demo):
     """The issue's "done when": log in, the tree, Công Bằng's 240 members, search without accents."""
     log_in(page, live_server, ORGANIZER, PASSWORD)
 
+    expect(page.get_by_role("heading", name="Tổng quan", level=1)).to_be_visible()
+    page.get_by_role("link", name="Tổ chức đảng", exact=True).click()
     expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
     cong_bang_link = page.get_by_role("link", name="Đảng bộ xã Công Bằng", exact=True)
     row = page.locator("#unit-tree tbody tr").filter(has=cong_bang_link)
@@ -114,6 +116,10 @@ def test_phone_layout(new_page, live_server, demo):
     SHOTS.mkdir(parents=True, exist_ok=True)
     log_in(page, live_server, ORGANIZER, PASSWORD)
 
+    expect(page.get_by_role("heading", name="Tổng quan", level=1)).to_be_visible()
+    expect(page.locator("canvas.achievement-chart").first).to_be_visible()
+    assert_fits_phone(page)  # the dashboard, its charts included
+    page.goto(f"{live_server.url}/don-vi/")
     expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
     assert_fits_phone(page)
     expect(page.locator("#unit-tree").locator("xpath=..")).to_have_class(re.compile(r"\btable-responsive\b"))
@@ -164,7 +170,7 @@ def test_organizer_records_a_transfer(page, live_server):
     assert member.admitted_on == date(2010, 3, 1)
     events_before = MemberEvent.objects.filter(member=member).count()
     log_in(page, live_server, "alice", "x-alice")
-    expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Tổng quan", level=1)).to_be_visible()
 
     page.goto(f"{live_server.url}/dang-vien/{member.pk}/")
     expect(page.get_by_role("heading", name="Lý Văn Dũng", level=1)).to_be_visible()
@@ -226,6 +232,8 @@ def test_organizer_records_a_transfer(page, live_server):
 def test_tree_indents_units_by_depth(page, live_server, world):
     """Each level of the tree is indented 1.25rem (20px) more than its parent."""
     log_in(page, live_server, "alice", "x-alice")
+    expect(page.get_by_role("heading", name="Tổng quan", level=1)).to_be_visible()
+    page.get_by_role("link", name="Tổ chức đảng", exact=True).click()
     expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
     tree = page.locator("#unit-tree")
     # The tree opens on alice's district and its communes; a commune's button shows its branches.

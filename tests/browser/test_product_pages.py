@@ -28,7 +28,7 @@ def test_unknown_address_shows_the_vietnamese_404_page_with_a_way_back(
     expect(page.get_by_role("heading", name="Không tìm thấy trang")).to_be_visible()
     expect(page).to_have_title("Không tìm thấy trang · PTĐV")
     page.get_by_role("link", name="Về trang chủ").click()
-    expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Tổng quan", level=1)).to_be_visible()
 
 
 def test_menu_bar_stays_on_one_line_at_1280_px_with_a_long_user_name(page, live_server, world):

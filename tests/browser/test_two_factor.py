@@ -38,7 +38,7 @@ def enrol_on_page(page):
 def test_branch_secretary_enrols_from_the_profile_and_logs_in_with_password_and_code(page, live_server):
     world = World()
     submit_password(page, live_server, "carol", "x-carol")
-    expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Tổng quan", level=1)).to_be_visible()
 
     page.locator("#nav-user").get_by_role("button", name="carol").click()
     page.get_by_role("link", name="Tài khoản của tôi").click()
@@ -49,7 +49,7 @@ def test_branch_secretary_enrols_from_the_profile_and_logs_in_with_password_and_
     recovery = enrol_on_page(page)
     assert len(set(recovery)) == two_factor.RECOVERY_CODE_COUNT
     page.get_by_role("link", name=re.compile(r"^Tôi đã cất giữ các mã")).click()
-    expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Tổng quan", level=1)).to_be_visible()
 
     page.locator("#nav-user").get_by_role("button", name="carol").click()
     page.get_by_role("button", name="Đăng xuất").click()
@@ -65,8 +65,8 @@ def test_branch_secretary_enrols_from_the_profile_and_logs_in_with_password_and_
     device = TOTPDevice.objects.get(user=world.carol, confirmed=True)
     page.get_by_label("Mã xác thực").fill(next_code(device))
     page.get_by_role("button", name="Xác nhận").click()
-    expect(page).to_have_url(re.compile(r"/don-vi/$"))
-    expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.get_by_role("heading", name="Tổng quan", level=1)).to_be_visible()
 
 
 def test_organizer_is_made_to_enrol_at_first_login_on_a_phone(new_page, live_server):
