@@ -63,7 +63,9 @@ def _distinct_branch_names(old_communes: list[Unit], commune_names: list[str], o
     Pác Nặm names differ only by tone marks, while two active siblings may not share a name
     (folded, rules.check_name_free): the officer renames them with the commune's name first.
     """
-    children = {old.pk: list(Unit.objects.get_children(old).filter(valid_to__isnull=True)) for old in old_communes}
+    children = {
+        old.pk: list(Unit.objects.get_children(old).filter(valid_to__isnull=True)) for old in old_communes
+    }
     seen: dict[str, int] = {}
     for branches in children.values():
         for branch in branches:
@@ -96,7 +98,9 @@ def apply_2025(on: date = REFORM_DAY) -> None:
                 deciding_body=DecidingBody.SELF,
             )
             reorganisation.merge(old_communes, commune, on)
-        for agency in Unit.objects.get_children(Unit.objects.get(pk=district.pk)).filter(valid_to__isnull=True):
+        for agency in Unit.objects.get_children(Unit.objects.get(pk=district.pk)).filter(
+            valid_to__isnull=True
+        ):
             reorganisation.move(agency, province, on)
         reorganisation.dissolve(
             Unit.objects.get(pk=district.pk), on, note="Kết thúc hoạt động cấp huyện từ 01/07/2025."
