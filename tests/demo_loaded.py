@@ -16,16 +16,18 @@ QUICK_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 @contextmanager
 def demo_loaded(django_db_blocker, data_dir, *, reorganise: bool = True):
-    """`ptdv demo` (or the pre-2025 demo without its accounts when `reorganise` is False)."""
+    """`ptdv demo` (or the pre-2025 demo without its accounts when `reorganise` is False);
+    yields what the command printed."""
     from ptdv.demo.build import build
 
     with django_db_blocker.unblock(), override_settings(DATA_DIR=data_dir, PASSWORD_HASHERS=QUICK_HASHER):
+        out = StringIO()
         if reorganise:
-            call_command("demo", stdout=StringIO())
+            call_command("demo", stdout=out)
         else:
             build(reorganise=False)
     try:
-        yield
+        yield out.getvalue()
     finally:
         with django_db_blocker.unblock():
             call_command("flush", interactive=False, verbosity=0)

@@ -2,7 +2,8 @@
 
 - Pác Nặm: 220 admissions from 2021 to 30/06/2023, 96 of them farmers; 23 in the first half
   of 2023, 9 farmers; in xã Công Bằng one of them at Phya Mạ on 15/03/2023, two dossiers at the
-  district committee and six people in the awareness class in June 2023.
+  district committee and six people in the awareness class in June 2023 — as of 30/06/2023:
+  those cases went on since with later dated events (`cong_bang_since_2023`).
 - Đăk Tô: 425 admissions in the term 2015–2020 (to 30/06/2020), 306 of them Youth Union members.
 - Open and closed cases at every stage, dated up to today, so the board and "việc cần làm"
   have something to show.
