@@ -28,6 +28,7 @@ from ptdv.org.models import (
     VillageAssignment,
     VillageKind,
 )
+from ptdv.people import summaries
 from ptdv.people.choices import MemberEventKind, MemberStatus, Occupation
 from ptdv.people.models import MemberEvent, PartyMember, Person
 from ptdv.regulation.dates import add_months
@@ -304,5 +305,6 @@ def build(seed: int = 2023, *, reorganise: bool = True) -> None:
     for root in Unit.objects.get_root_nodes():
         adoption.set_ptdv_since(root, writer.today)
     record_first_versions()  # bulk_create wrote no history; every row gets its first version
+    summaries.rebuild()  # members and events were bulk-created: their kept summaries from the events
     if reorganise:
-        apply_2025()
+        apply_2025()  # through the services, which keep the summaries in step

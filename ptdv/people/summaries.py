@@ -1,22 +1,49 @@
-"""Member totals and admissions of any unit at any date, following the unit's lineage.
+"""Member totals and admissions of any unit at any date, read from kept per-branch rows.
 
-Categories (women, ethnic minority, religious, Youth Union, farmers, education) are the
-person's record as it stands: the record is corrected, not versioned by date, and a
-correction must reach every figure. Age (18–30) is counted on the day of admission.
+What is kept (docs/summaries.md; written by ptdv.people.summary_rows), in the same transaction
+as the event or edit that changes it:
+- MemberStanding: each member's counted spans (branch, status, dates) with the categories
+  they were added with; a change takes back out exactly what was put in.
+- BranchTotal: per branch, one cumulative row per day its figures changed, so a count on any
+  day is one indexed lookup per branch: `branch_totals`.
+- Milestone: each admission (ceremony and decision dates), recognition and removal of a
+  probationary member in force, with the person's categories: `admissions`.
+
+Writers call `refresh_member` (ptdv.people.membership after every member event, the Person
+receiver after an edit of a category); bulk loaders call `rebuild`. A unit's figures follow
+its lineage (ptdv.org.lineage): the subtree as it stood on the day counted, with the
+predecessors merged into it unless told otherwise.
+
+Categories are the person's record as it stands: a person's record is corrected, not dated, so
+a correction reaches every figure, past ones included. Age (18–30) is counted on the day of
+admission.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import date
 
 from django.conf import settings
+from django.db.models import Count, F, OuterRef, Q, Subquery
 
 from ptdv.org import lineage
 from ptdv.org.models import Unit
-from ptdv.people.choices import KINH, Education, MemberEventKind, MemberStatus, Occupation, Religion, Sex
-from ptdv.people.models import MemberEvent, PartyMember
+from ptdv.people.choices import Education
+from ptdv.people.models import EDUCATION_COLUMNS, BranchTotal, Milestone, MilestoneKind
+from ptdv.people.summary_rows import CATEGORIES, rebuild, refresh_member
 
-COUNTED = (MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY)
+__all__ = [
+    "Admissions",
+    "Totals",
+    "admissions",
+    "admissions_by_unit",
+    "branch_totals",
+    "rebuild",
+    "refresh_member",
+    "roll_up",
+    "totals",
+    "totals_by_branch",
+    "totals_by_unit",
+]
 
 
 def _educations() -> dict[str, int]:
@@ -72,155 +99,105 @@ class Admissions(_Figures):
     removed: int = 0
 
 
-def _categories(person: dict) -> dict[str, int]:
-    return {
-        "women": int(person["sex"] == Sex.FEMALE),
-        "ethnic_minority": int(person["ethnicity"] != KINH),
-        "religious": int(person["religion"] != Religion.NONE),
-        "youth_union": int(person["youth_union"]),
-        "farmers": int(person["occupation"] == Occupation.FARMER),
-    }
+def _sum(figures, rows):
+    for row in rows:
+        figures.add(row)
+    return figures
 
 
-PERSON_FIELDS = ("sex", "ethnicity", "religion", "youth_union", "occupation", "education", "birth_date")
+# --- reading ---------------------------------------------------------------------------
 
 
-def _people(member_ids) -> dict[int, dict]:
-    rows = PartyMember.objects.filter(pk__in=member_ids).values(
-        "pk", *(f"person__{f}" for f in PERSON_FIELDS)
+def branch_totals(branch_ids, on: date) -> dict[int, Totals]:
+    """{branch id: Totals on `on`} for the given branches: one query, one row per branch."""
+    branch_ids = set(branch_ids)
+    latest = (
+        BranchTotal.objects.filter(branch=OuterRef("pk"), date__lte=on).order_by("-date").values("pk")[:1]
     )
-    return {row["pk"]: {f: row[f"person__{f}"] for f in PERSON_FIELDS} for row in rows}
-
-
-def _standings(on: date, branch_ids: set[int]) -> dict[int, tuple[int, str]]:
-    """{member id: (branch id, status)} of the members counted in `branch_ids` on `on`."""
-    last = {}
-    events = MemberEvent.objects.filter(date__lte=on).order_by("date", "id")
-    for member_id, branch_id, status in events.values_list("member_id", "branch_id", "status_after"):
-        last[member_id] = (branch_id, status)
-    return {m: s for m, s in last.items() if s[0] in branch_ids and s[1] in COUNTED}
-
-
-def _totals_of(branch_ids: set[int], on: date) -> dict[int, Totals]:
-    standings = _standings(on, branch_ids)
-    people = _people(standings)
+    chosen = Unit.objects.order_by().filter(pk__in=branch_ids).annotate(row=Subquery(latest)).values("row")
     result = {pk: Totals() for pk in branch_ids}
-    for member_id, (branch_id, status) in standings.items():
-        person = people[member_id]
-        row = Totals(**_categories(person))
-        row.official, row.probationary = (
-            int(status == MemberStatus.OFFICIAL),
-            int(status != MemberStatus.OFFICIAL),
+    for row in BranchTotal.objects.filter(pk__in=chosen).values():
+        result[row["branch_id"]] = Totals(
+            **{name: row[name] for name in ("official", "probationary", *CATEGORIES)},
+            by_education={code: row[column] for code, column in EDUCATION_COLUMNS.items()},
         )
-        row.by_education[person["education"]] += 1
-        result[branch_id].add(row)
     return result
 
 
-def _sum(rows) -> Totals:
-    total = Totals()
-    for row in rows:
-        total.add(row)
-    return total
-
-
 def totals(unit: Unit, on: date, *, predecessors: bool = True) -> Totals:
-    """Members of `unit`'s subtree (as it stood on `on`) on `on`."""
-    return _sum(_totals_of(lineage.branches_under(unit, on, predecessors=predecessors), on).values())
+    """Members of `unit`'s subtree as it stood on `on`, on `on`."""
+    return totals_by_unit([unit], on, predecessors=predecessors)[unit.pk]
 
 
 def totals_by_unit(units: list[Unit], on: date, *, predecessors: bool = True) -> dict[int, Totals]:
     """{unit id: Totals of its whole subtree as it stood on `on`}."""
-    under = {u.pk: lineage.branches_under(u, on, predecessors=predecessors) for u in units}
-    by_branch = _totals_of(set().union(*under.values()), on)
-    return {pk: _sum(by_branch[b] for b in branches) for pk, branches in under.items()}
+    spans = lineage.branch_spans(units, on, on, predecessors=predecessors)
+    by_branch = branch_totals(set().union(*spans.values()), on)
+    return {pk: _sum(Totals(), (by_branch[b] for b in branches)) for pk, branches in spans.items()}
 
 
 def totals_by_branch(unit: Unit, on: date, *, predecessors: bool = True) -> dict[int, Totals]:
     """{branch id: Totals} of the branches under `unit` on `on`."""
-    return _totals_of(lineage.branches_under(unit, on, predecessors=predecessors), on)
+    return branch_totals(lineage.branches_under(unit, on, predecessors=predecessors), on)
 
 
-def in_force(events: list) -> list:
-    """A member's events (date order) without those undone by a REVERSED event and the
-    reversals themselves: a reversal undoes the event just before it, unless it is undone."""
-    kept, cancelled = [], False
-    for event in reversed(events):
-        if not cancelled and event.kind != MemberEventKind.REVERSED:
-            kept.append(event)
-        cancelled = not cancelled and event.kind == MemberEventKind.REVERSED
-    return kept[::-1]
+def roll_up(units: list[Unit], by_branch: dict[int, Totals]) -> dict[int, Totals]:
+    """{unit id: Totals of the unit and everything below it in today's tree} for `units`, whose
+    subtrees hold the branches of `by_branch` (for the tree page)."""
+    by_path = {unit.path: unit.pk for unit in units}
+    paths = {unit.pk: unit.path for unit in units}
+    result = {unit.pk: Totals() for unit in units}
+    for branch_id, figures in by_branch.items():
+        path = paths.get(branch_id, "")
+        for end in range(Unit.steplen, len(path) + 1, Unit.steplen):
+            if (unit_id := by_path.get(path[:end])) is not None:
+                result[unit_id].add(figures)
+    return result
 
 
-def _decision_dates() -> dict[int, date]:
-    """{member id: date of the admission decision in force of the member's case}."""
-    from ptdv.cases.models import CaseEvent
-    from ptdv.regulation import Stage
-
-    decided = CaseEvent.objects.filter(
-        stage=Stage.DECIDED, case__member__isnull=False, reverts__isnull=True, reverted_by__isnull=True
-    ).order_by("date", "id")
-    return dict(decided.values_list("case__member", "date"))
-
-
-def _age(birth: date, on: date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-
-
-def _milestones(basis: str):
-    """(kind, member id, branch id, date) of every admission, recognition and removal in force.
-
-    An admission is dated by its ceremony, or by its decision (`basis="decision"`; an
-    admission without a recorded decision keeps its ceremony date).
-    """
-    decisions = _decision_dates() if basis == "decision" else {}
-    events = defaultdict(list)
-    for event in MemberEvent.objects.order_by("date", "id"):
-        events[event.member_id].append(event)
-    for member_id, history in events.items():
-        before, kept = None, {e.pk for e in in_force(history)}
-        for event in history:
-            if event.pk in kept:
-                if event.kind == MemberEventKind.ADMITTED:
-                    yield (
-                        "admitted",
-                        member_id,
-                        event.branch_id,
-                        decisions.get(member_id, event.date),
-                        event.date,
-                    )
-                elif event.kind == MemberEventKind.RECOGNISED:
-                    yield "recognised", member_id, event.branch_id, event.date, event.date
-                elif event.kind == MemberEventKind.REMOVED and before == MemberStatus.PROBATIONARY:
-                    yield "removed", member_id, event.branch_id, event.date, event.date
-            before = event.status_after
+def _in(spans, day: date) -> bool:
+    return any((s is None or s <= day) and (e is None or day < e) for s, e in spans)
 
 
 def admissions_by_unit(
     units: list[Unit], start: date, end: date, *, basis: str | None = None, predecessors: bool = True
 ) -> dict[int, Admissions]:
-    """{unit id: Admissions from `start` to `end` (inclusive)}; each counted where its branch
-    stood on the day it is counted by."""
+    """{unit id: Admissions from `start` to `end` (inclusive)}. An admission is dated by its
+    ceremony, or by its decision (`basis="decision"`; one without a recorded decision keeps
+    its ceremony date), and counted where its branch stood on that day."""
     basis = basis or settings.PTDV_ACHIEVEMENT_BASIS
-    rows = [row for row in _milestones(basis) if start <= row[3] <= end]
-    people = _people({row[1] for row in rows})
-    result = {}
-    for unit in units:
-        figures = Admissions()
-        for kind, member_id, branch_id, day, ceremony in rows:
-            if branch_id not in lineage.branches_under(unit, day, predecessors=predecessors):
-                continue
-            if kind != "admitted":
-                setattr(figures, kind, getattr(figures, kind) + 1)
-                continue
-            person = people[member_id]
-            one = Admissions(admitted=1, aged_18_30=int(18 <= _age(person["birth_date"], ceremony) <= 30))
-            for name, n in _categories(person).items():
-                setattr(one, name, n)
-            one.by_education[person["education"]] += 1
-            figures.add(one)
-        result[unit.pk] = figures
+    spans = lineage.branch_spans(units, start, end, predecessors=predecessors)
+    if basis == "decision":
+        day, period = F("decision_date"), Q(decision_date__range=(start, end))
+        period |= Q(decision_date__isnull=True, date__range=(start, end))
+    else:
+        day, period = F("date"), Q(date__range=(start, end))
+    rows = (
+        Milestone.objects.filter(period, branch_id__in=set().union(*spans.values()))
+        .annotate(day=day)
+        .values("kind", "branch_id", "date", "day", "aged_18_30", "education", *CATEGORIES)
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    result = {u.pk: Admissions() for u in units}
+    for row in rows:
+        counted_on = row["day"] or row["date"]
+        one = _admission_figures(row)
+        for pk, branches in spans.items():
+            if _in(branches.get(row["branch_id"], ()), counted_on):
+                result[pk].add(one)
     return result
+
+
+def _admission_figures(row) -> Admissions:
+    n = row["n"]
+    if row["kind"] == MilestoneKind.RECOGNISED:
+        return Admissions(recognised=n)
+    if row["kind"] == MilestoneKind.REMOVED:
+        return Admissions(removed=n)
+    one = Admissions(admitted=n, aged_18_30=n * row["aged_18_30"], **{c: n * row[c] for c in CATEGORIES})
+    one.by_education[row["education"]] += n
+    return one
 
 
 def admissions(
@@ -228,7 +205,3 @@ def admissions(
 ) -> Admissions:
     """Admissions of `unit`'s subtree from `start` to `end` (inclusive)."""
     return admissions_by_unit([unit], start, end, basis=basis, predecessors=predecessors)[unit.pk]
-
-
-def rebuild() -> None:
-    """Recompute every kept row from the events (nothing is kept yet: computed on request)."""
