@@ -17,8 +17,8 @@ from ptdv.people.models import MemberEvent, PartyMember, Person
 from ptdv.people.names import fold
 from ptdv.regulation import PATH, Stage
 from ptdv.training.models import AwarenessClass
-from tests.plans.demo_figures import plans_reproduce_the_articles
 from tests.demo_loaded import demo_loaded
+from tests.plans.demo_figures import plans_reproduce_the_articles
 
 pytestmark = pytest.mark.django_db
 
