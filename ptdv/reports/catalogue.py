@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _lazy
 
 from ptdv.org.models import Unit
 from ptdv.reports import progress, review, structure, totals
@@ -43,13 +43,17 @@ class ReportKind:
 
 
 REPORTS = {
-    "progress": ReportKind(
-        "progress", "Báo cáo tiến độ phát triển đảng viên", PERIOD, progress.build, progress.layout
-    ),
-    "structure": ReportKind(
-        "structure", "Báo cáo cơ cấu tổ chức đảng", AS_OF, structure.build, structure.layout
-    ),
-    "totals": ReportKind("totals", "Báo cáo số lượng đảng viên", AS_OF, totals.build, totals.layout),
+    kind.name: kind
+    for kind in (
+        ReportKind(
+            "progress", _lazy("Báo cáo tiến độ phát triển đảng viên"), PERIOD, progress.build, progress.layout
+        ),
+        ReportKind(
+            "structure", _lazy("Báo cáo cơ cấu tổ chức đảng"), AS_OF, structure.build, structure.layout
+        ),
+        ReportKind("totals", _lazy("Báo cáo số lượng đảng viên"), AS_OF, totals.build, totals.layout),
+        ReportKind("review", _lazy("Báo cáo sơ kết, tổng kết"), PERIOD, review.build, review.layout),
+    )
 }
 
 

@@ -16,17 +16,18 @@ from ptdv.org import lineage
 from ptdv.org.models import Unit
 from ptdv.people import summaries
 from ptdv.people.choices import Education
-from ptdv.plans.percent import share, vn_percent
+from ptdv.plans.achievement import targets_for
+from ptdv.plans.percent import sentence, share, vn_percent
 from ptdv.regulation import format_vn
 from ptdv.reports import cases
 from ptdv.reports.layout import Chart, Layout, Table
 from ptdv.reports.units import UnitRef
 
 
-def targets(unit: Unit, start: date, end: date) -> int | None:
-    """The target of the plans covering the period. The plans helper's
-    `ptdv.plans.achievement.targets_for` is not merged yet: until it is, no target."""
-    return None
+def _target(unit: Unit, start: date, end: date) -> tuple[int | None, str]:
+    """(target, the document it comes from) of the plan or quota covering the period."""
+    found = targets_for(unit, start, end)
+    return (found.target, found.document) if found is not None else (None, "")
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Progress:
     predecessors: bool
     admitted: int
     target: int | None
+    plan: str
     percent: Decimal | None
     among: Among
     sent_to_awareness_class: int
@@ -97,7 +99,7 @@ class Progress:
 
 
 def _row(unit: Unit, admissions, start: date, end: date) -> ProgressRow:
-    target = targets(unit, start, end)
+    target, _document = _target(unit, start, end)
     return ProgressRow(
         unit=UnitRef.of(unit),
         admitted=admissions.admitted,
@@ -115,7 +117,7 @@ def build(unit: Unit, start: date, end: date, *, predecessors: bool = True) -> P
     children = lineage.children_on(unit, end)
     by_child = summaries.admissions_by_unit(children, start, end, predecessors=predecessors)
     branch_ids = lineage.branches_under(unit, end, predecessors=predecessors)
-    target = targets(unit, start, end)
+    target, plan = _target(unit, start, end)
     return Progress(
         unit=UnitRef.of(unit),
         start=start,
@@ -123,6 +125,7 @@ def build(unit: Unit, start: date, end: date, *, predecessors: bool = True) -> P
         predecessors=predecessors,
         admitted=admissions.admitted,
         target=target,
+        plan=plan,
         percent=share(admissions.admitted, target or 0),
         among=Among.of(admissions),
         sent_to_awareness_class=cases.sent_to_awareness_class(branch_ids, start, end),
@@ -143,16 +146,14 @@ AMONG_LABELS = (
 )
 
 
-def _percent_text(percent: Decimal | None) -> str:
-    return vn_percent(percent) if percent is not None else ""
-
-
 def layout(report: Progress) -> Layout:
     """The page, print and Excel form of the report: facts, the per-unit table, two charts."""
     facts = [
         (_("Kết nạp đảng viên"), report.admitted),
         (_("Chỉ tiêu"), report.target if report.target is not None else ""),
-        (_("Tỷ lệ đạt chỉ tiêu"), _percent_text(report.percent)),
+        (_("Theo kế hoạch"), report.plan),
+        (_("Tỷ lệ đạt chỉ tiêu"), vn_percent(report.percent)),
+        (_("Đánh giá"), sentence(report.admitted, report.target or 0)),
     ]
     facts += [
         (_("Trong đó: %(what)s") % {"what": label}, getattr(report.among, name))
@@ -175,7 +176,7 @@ def layout(report: Progress) -> Layout:
             row.unit.name,
             row.admitted,
             row.target if row.target is not None else "",
-            _percent_text(row.percent),
+            vn_percent(row.percent),
         ]
         + [getattr(row.among, name) for name, _label in AMONG_LABELS]
         + [row.recognised, row.removed]

@@ -38,7 +38,8 @@ def _sentences(unit: Unit, when: str, p: progress.Progress, t: totals.MemberTota
     among = p.among
     said = [
         _(
-            "Trong %(when)s, %(whole)s kết nạp được %(n)s đảng viên, trong đó có %(farmers)s đảng viên là nông dân."
+            "Trong %(when)s, %(whole)s kết nạp được %(n)s đảng viên, "
+            "trong đó có %(farmers)s đảng viên là nông dân."
         )
         % {"when": when, "whole": everyone, "n": count(p.admitted), "farmers": count(among.farmers)}
     ]
@@ -49,8 +50,8 @@ def _sentences(unit: Unit, when: str, p: progress.Progress, t: totals.MemberTota
         )
     said.append(
         _(
-            "Số đảng viên mới có %(youth)s đoàn viên thanh niên, %(women)s đảng viên nữ, %(minority)s đảng viên "
-            "là người dân tộc thiểu số, %(religious)s đảng viên là người có đạo."
+            "Số đảng viên mới có %(youth)s đoàn viên thanh niên, %(women)s đảng viên nữ, "
+            "%(minority)s đảng viên là người dân tộc thiểu số, %(religious)s đảng viên là người có đạo."
         )
         % {
             "youth": count(among.youth_union),

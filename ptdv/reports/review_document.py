@@ -81,7 +81,8 @@ def render(review: Review, template: bytes | None = None) -> bytes:
     except BROKEN as error:
         raise TemplateProblem(
             _(
-                "Mẫu báo cáo không dùng được (%(why)s). Hãy sửa mẫu hoặc tải lên mẫu khác trong trang quản trị."
+                "Mẫu báo cáo không dùng được (%(why)s). "
+                "Hãy sửa mẫu hoặc tải lên mẫu khác trong trang quản trị."
             )
             % {"why": _describe(error)}
         ) from error

@@ -2,6 +2,7 @@
 its page, its Excel file, the API and `ptdv report` — the seed figures are asserted from each."""
 
 import json
+from dataclasses import dataclass
 from io import BytesIO, StringIO
 
 import pytest
@@ -10,25 +11,47 @@ from django.test import Client
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
-from ptdv.accounts.models import User
+from ptdv.accounts.models import Role, User
+from ptdv.accounts.users import create_user
 from ptdv.org.models import Unit
+from tests.demo_loaded import demo_loaded
 from tests.logins import log_in
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo data set, committed for the module's tests and flushed after them."""
-    from django.conf import settings
+@dataclass(frozen=True)
+class Readers:
+    """Who reads the reports in each world: before 2025 the district and commune officers;
+    after the reorganisation today's accounts, who read the dissolved units' past."""
 
-    data_dir, settings.DATA_DIR = settings.DATA_DIR, tmp_path_factory.mktemp("demo")
-    with django_db_blocker.unblock():
-        call_command("demo", stdout=StringIO())
-        # The demo accounts change their password at first login; these tests are past it.
-        User.objects.update(must_change_password=False)
-    yield
-    settings.DATA_DIR = data_dir
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
+    viewer: str  # sees Pác Nặm
+    organizer: str  # organizes Pác Nặm
+    committee: str  # sees Công Bằng
+    dak_to: str  # organizes Đăk Tô
+
+
+BEFORE_2025 = Readers("lanhdao.pacnam", "tochuc.pacnam", "danguy.congbang", "tochuc.dakto")
+AFTER_2025 = Readers("lanhdao.thainguyen", "tochuc.thainguyen", "danguy.caominh", "tochuc.quangngai")
+BEFORE_2025_ACCOUNTS = [
+    (BEFORE_2025.viewer, Role.VIEWER, "BK.PN"),
+    (BEFORE_2025.organizer, Role.ORGANIZER, "BK.PN"),
+    (BEFORE_2025.committee, Role.COMMITTEE, "BK.PN.X01"),
+    (BEFORE_2025.dak_to, Role.ORGANIZER, "KT.DT"),
+]
+
+
+@pytest.fixture(scope="module", params=["before_2025", "after_2025"])
+def demo(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo as the articles left it, then (second run) after the 1/7/2025 reorganisation:
+    every figure is asserted in both worlds. Loaded once per module and world, flushed after."""
+    after = request.param == "after_2025"
+    with demo_loaded(django_db_blocker, tmp_path_factory.mktemp("demo"), reorganise=after):
+        with django_db_blocker.unblock():
+            if not after:
+                for username, role, code in BEFORE_2025_ACCOUNTS:
+                    create_user(username, role, Unit.objects.get(code=code), full_name=username)
+            # The accounts change their password at first login; these tests are past it.
+            User.objects.update(must_change_password=False)
+        yield AFTER_2025 if after else BEFORE_2025
 
 
 def unit_id(code: str) -> int:
