@@ -55,6 +55,11 @@ class ReviewTemplateAdmin(ScopedAdmin):
     list_display = ["name", "unit", "active", "recorded_at", "recorded_by"]
     list_select_related = ["unit", "recorded_by"]
 
+    @admin.display(description=_("Tệp mẫu (.docx)"))
+    def upload(self, obj):
+        """A past version's file is not kept in history (only who changed what, and when)."""
+        return _("tệp Word, %(size)s byte") % {"size": len(obj.content or b"")}
+
     def has_add_permission(self, request):
         return is_admin(request.user)
 
