@@ -10,7 +10,8 @@ from tests.factories import World
 
 class AdminWorld(World):
     """The World plus kim, admin of Kon Tum (adam's twin in the other tree), nina, the national
-    admin (`ptdv createsuperuser`), an API token for alice and one for olga, one holiday and a review template in each tree."""
+    admin (`ptdv createsuperuser`), an API token for alice and one for olga, one holiday, and a
+    review template in each tree."""
 
     def __init__(self):
         super().__init__()

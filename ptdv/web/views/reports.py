@@ -80,7 +80,8 @@ def _report(request, name):
 
 
 def _refused(request, kind, unit, error):
-    return render(request, "web/report.html", {"kind": kind, "unit": unit, "error": error}, status=400)
+    context = {"kind": kind, "unit": unit, "error": error, "reports": REPORTS.values()}
+    return render(request, "web/report.html", context, status=400)
 
 
 @login_required
@@ -89,6 +90,7 @@ def report_page(request, name):
     initial = {"unit": unit.pk, "predecessors": "1"}
     form = ReportForm(request.GET or None, initial=initial, user=request.user, dated=kind.dated)
     context = {"kind": kind, "unit": unit, "form": form, "error": error, "query": request.GET.urlencode()}
+    context["reports"] = REPORTS.values()
     if layout is not None:
         context.update(output.page_context(layout))
     return render(request, "web/report.html", context, status=400 if error else 200)
