@@ -73,3 +73,16 @@ def test_a_template_broken_anyway_gives_a_clear_message_not_a_500(world, client)
 def test_a_syntax_error_names_its_line():
     with pytest.raises(review_document.TemplateProblem, match="lỗi cú pháp"):
         review_document.render(samples.review(), _docx("{{ unit_name "))
+
+
+def test_the_command_writes_word_excel_and_csv_files(world, tmp_path):
+    from django.core.management import call_command
+    from openpyxl import load_workbook
+
+    args = ["--unit", "BK.PN", "--from", "2023-01-01", "--to", "2023-06-30"]
+    call_command("report", "review", *args, "--format", "docx", "--output", str(tmp_path / "r.docx"))
+    assert "ĐẢNG BỘ HUYỆN PÁC NẶM" in _paragraphs((tmp_path / "r.docx").read_bytes())
+    call_command("report", "progress", *args, "--format", "xlsx", "--output", str(tmp_path / "p.xlsx"))
+    assert load_workbook(tmp_path / "p.xlsx")["Tổng hợp"]["A2"].value == "Đảng bộ huyện Pác Nặm"
+    call_command("report", "progress", *args, "--format", "csv", "--output", str(tmp_path / "p.csv"))
+    assert "Kết nạp đảng viên,0" in (tmp_path / "p.csv").read_text(encoding="utf-8")
