@@ -7,16 +7,16 @@ answer for the OpenAPI schema.
 """
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import api_view, permission_classes
-from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as Refusal
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from ptdv.org.models import Unit
+from ptdv import pickers
 from ptdv.reports import render
 from ptdv.reports.catalogue import PERIOD, REPORTS, parse_query
 
@@ -55,6 +55,7 @@ class ProgressSerializer(serializers.Serializer):
     predecessors = serializers.BooleanField()
     admitted = serializers.IntegerField()
     target = serializers.IntegerField(allow_null=True)
+    plan = serializers.CharField(help_text="Kế hoạch có chỉ tiêu, ví dụ Kế hoạch số 25/KH/HU")
     percent = serializers.FloatField(allow_null=True, help_text="106.25 = đạt 106,25% chỉ tiêu")
     among = AmongSerializer()
     sent_to_awareness_class = serializers.IntegerField()
@@ -161,12 +162,10 @@ def _parameters(dated):
 
 
 def _unit(request):
-    pk = request.query_params.get("unit") or request.user.unit_id
-    if not str(pk).isdigit():
-        raise NotFound()
-    unit = Unit.objects.visible_to(request.user).filter(pk=pk).first()
-    if unit is None:
-        raise NotFound()
+    """The unit asked for in the user's scope (404 otherwise, exactly as a missing one)."""
+    unit = pickers.within_unit(request.user, request.query_params.get("unit") or request.user.unit_id)
+    if unit is None:  # a user bound to no unit (the national admin) has no report of their own
+        raise Http404
     return unit
 
 

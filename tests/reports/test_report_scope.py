@@ -41,3 +41,11 @@ def test_a_bad_date_is_told_in_vietnamese(world, client):
     assert page.status_code == 400 and "không phải là ngày hợp lệ" in page.content.decode()
     answer = log_in(APIClient(), world.victor).get("/api/reports/totals/", {"as_of": "hôm qua"})
     assert answer.status_code == 400 and "không phải là ngày hợp lệ" in answer.json()["detail"]
+
+
+@pytest.mark.parametrize("unit", ["²", "1" * 40, "-1", ""])
+def test_odd_unit_ids_answer_404_or_the_own_unit_never_a_500(world, client, unit):
+    web, api = log_in(client, world.victor), log_in(APIClient(), world.victor)
+    expected = 200 if unit == "" else 404
+    assert web.get("/bao-cao/totals/", {"unit": unit}).status_code == expected
+    assert api.get("/api/reports/totals/", {"unit": unit}).status_code == expected

@@ -53,11 +53,8 @@ def _kind(name):
 def _unit(request):
     """The unit asked for, in the user's scope (404 otherwise, as if it did not exist);
     the user's own unit when none is asked."""
-    pk = request.GET.get("unit") or request.user.unit_id
-    if not str(pk).isdigit():
-        raise Http404
-    unit = Unit.objects.visible_to(request.user).filter(pk=pk).first()
-    if unit is None:
+    unit = pickers.within_unit(request.user, request.GET.get("unit") or request.user.unit_id)
+    if unit is None:  # a user bound to no unit (the national admin) has no report of their own
         raise Http404
     return unit
 
