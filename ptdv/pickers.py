@@ -22,6 +22,8 @@ from ptdv.people.models import PartyMember, Person
 from ptdv.people.names import fold, place_key
 from ptdv.scope import sees_sensitive
 
+# An id longer than this is no id of ours (and would overflow a 64-bit column on PostgreSQL).
+MAX_ID_DIGITS = 18
 # Entries per answer: enough to pick from on a phone; typing more narrows the rest down.
 PAGE_SIZE = 20
 
@@ -169,7 +171,9 @@ def within_unit(user, pk):
     """The unit a lookup is narrowed to, in the user's scope (404 otherwise, as for any id)."""
     if pk is None:
         return None
-    if not str(pk).isdigit():
+    # ASCII digits only ("²".isdigit() is true), and few enough to fit the id column.
+    text = str(pk)
+    if not (text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS):
         raise Http404
     unit = Unit.objects.visible_to(user).filter(pk=pk).first()
     if unit is None:

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "ptdv.cases",
     "ptdv.training",
     "ptdv.plans",
+    "ptdv.reports",
     "ptdv.audit",
     "ptdv.notices",
     "ptdv.web",
@@ -268,6 +269,9 @@ SPECTACULAR_SETTINGS = {
 PTDV_VERIFICATION_VALID_MONTHS = envint("PTDV_VERIFICATION_VALID_MONTHS", 12)
 PTDV_INTRODUCTION_VALID_MONTHS = envint("PTDV_INTRODUCTION_VALID_MONTHS", 6)
 PTDV_YOUTH_UNION_AGE = tuple(int(a) for a in envlist("PTDV_YOUTH_UNION_AGE", "16,30"))
+# "Chi bộ ít đảng viên" in the structure report: fewer official members than this (the
+# charter's minimum of 3 is reported apart).
+PTDV_FEW_MEMBERS = envint("PTDV_FEW_MEMBERS", 5)
 # Achievement counts admissions by ceremony date ("ceremony") or by decision date ("decision").
 PTDV_ACHIEVEMENT_BASIS = os.getenv("PTDV_ACHIEVEMENT_BASIS", "ceremony")
 

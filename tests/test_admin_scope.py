@@ -24,6 +24,7 @@ from ptdv.admin_scope import ScopedAdmin
 from ptdv.cases.models import CalendarDay
 from ptdv.org.models import Unit, Village
 from ptdv.plans.models import Plan, Quota
+from ptdv.reports.models import ReviewTemplate
 from tests.admins import AdminWorld
 from tests.logins import log_in
 
@@ -38,6 +39,7 @@ MODELS = {
     "cases.calendarday": None,
     "plans.plan": {"bac_kan": "plan_pac_nam", "kon_tum": "plan_dak_to"},
     "plans.quota": {"bac_kan": "quota_cong_bang", "kon_tum": "quota_tan_canh"},
+    "reports.reviewtemplate": {"bac_kan": "review_template_pac_nam", "kon_tum": "review_template_dak_to"},
 }
 # Every URL pattern of a model admin → the URL walked, from the record's id and history version.
 MODEL_URLS = {
@@ -164,6 +166,7 @@ def _protected(world, user):
         "calendar": [] if user.is_superuser else list(CalendarDay.objects.order_by("pk").values()),
         "users": outside(User.objects.all(), "unit__path"),
         "tokens": outside(ApiToken.objects.all(), "user__unit__path"),
+        "review_templates": outside(ReviewTemplate.objects.all(), "unit__path"),
     }
 
 

@@ -6,7 +6,8 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
-from ptdv.api import cases, views
+from ptdv.api import cases, reports, views
+from ptdv.reports.catalogue import REPORTS
 
 router = DefaultRouter()
 router.register("units", views.UnitViewSet, basename="unit")
@@ -29,5 +30,6 @@ urlpatterns = [
     # The schema maps every endpoint and field: for signed-in users only, like the API itself.
     path("schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]), name="schema"),
     *router.urls,
+    *(path(f"reports/{name}/", reports.endpoint(name), name=f"report-{name}") for name in REPORTS),
     re_path(r"^(?P<rest>.*)$", not_found),
 ]

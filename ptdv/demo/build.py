@@ -17,6 +17,7 @@ from ptdv.demo import places
 from ptdv.demo.classes import june_2023_class
 from ptdv.demo.people import PersonFactory
 from ptdv.demo.plans import demo_plans
+from ptdv.demo.reorganisation import apply_2025
 from ptdv.history import record_first_versions
 from ptdv.org import adoption
 from ptdv.org.models import (
@@ -275,7 +276,9 @@ def _rooms(plan: Plan, prefix: str, village: bool | None) -> dict[int, int]:
 
 
 @transaction.atomic
-def build(seed: int = 2023) -> None:
+def build(seed: int = 2023, *, reorganise: bool = True) -> None:
+    """The demo as the articles describe it, then (unless `reorganise` is False) the 1/7/2025
+    reorganisation recorded on it through the services (ptdv.demo.reorganisation)."""
     builder = Builder(seed)
     plan = Plan()
     builder.pac_nam(plan)
@@ -305,3 +308,5 @@ def build(seed: int = 2023) -> None:
         adoption.set_ptdv_since(root, writer.today)
     record_first_versions()  # bulk_create wrote no history; every row gets its first version
     summaries.rebuild()  # members and events were bulk-created: their kept summaries from the events
+    if reorganise:
+        apply_2025()  # through the services, which keep the summaries in step

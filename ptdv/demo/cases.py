@@ -2,7 +2,8 @@
 
 - Pác Nặm: 220 admissions from 2021 to 30/06/2023, 96 of them farmers; 23 in the first half
   of 2023, 9 farmers; in xã Công Bằng one of them at Phya Mạ on 15/03/2023, two dossiers at the
-  district committee and six people in the awareness class in June 2023.
+  district committee and six people in the awareness class in June 2023 — as of 30/06/2023:
+  those cases went on since with later dated events (`cong_bang_since_2023`).
 - Đăk Tô: 425 admissions in the term 2015–2020 (to 30/06/2020), 306 of them Youth Union members.
 - Open and closed cases at every stage, dated up to today, so the board and "việc cần làm"
   have something to show.
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ptdv.cases.models import Case, CaseEvent, DocumentKind, DossierDocument
+from ptdv.demo.reorganisation import REFORM_DAY
 from ptdv.people.choices import MemberEventKind, MemberStatus
 from ptdv.people.models import MemberEvent, PartyMember, Person
 from ptdv.regulation import PATH, Stage, add_months
@@ -91,14 +93,22 @@ class CaseWriter:
         anchor: Stage | None = None,
         member=None,
         reason: str = "",
+        later: tuple[tuple[Stage, date], ...] = (),
     ) -> Case:
-        """A case that reached `until`; the step `anchor` (default: `until`) was taken on `on`."""
+        """A case that reached `until`; the step `anchor` (default: `until`) was taken on `on`.
+
+        `later`: the steps it took since (stage, date), so that it stood at `until` on the
+        articles' date and stands at the last of them today.
+        """
         steps = _steps(branch, until)
         dates = _dates(steps, anchor or until, on, self.rng)
+        reasons = {until: reason} if not later else {later[-1][0]: reason}
+        steps += [stage for stage, _ in later]
+        dates += [day for _, day in later]
         case = Case(
             person=person,
             branch=branch,
-            stage=until,
+            stage=steps[-1],
             opened_on=dates[0],
             historical=True,
             source_organisation="YOUTH_UNION" if person.youth_union else "FARMERS",
@@ -108,7 +118,7 @@ class CaseWriter:
             version=len(steps),
         )
         events = [
-            (stage, day, _data(stage, day, branch), reason if stage == until else "")
+            (stage, day, _data(stage, day, branch), reasons.get(stage, ""))
             for stage, day in zip(steps, dates, strict=True)
         ]
         self.pending.append((case, events, _documents(dates, steps)))
@@ -179,10 +189,14 @@ def _data(stage: Stage, day: date, branch) -> dict:
         return {"summoned": 12, "votes_for": 12}
     if stage == Stage.COMMITTEE_RESOLVED:
         return {"members": 11, "votes_for": 11}
+    # Since 1/7/2025 the commune committee decides (ptdv.demo.reorganisation), before it the
+    # district's standing committee.
+    reformed = day >= REFORM_DAY
     if stage == Stage.SUBMITTED:
-        return {"receiving_body": "Ban Thường vụ Huyện ủy"}
+        return {"receiving_body": "Ban Thường vụ Đảng ủy xã" if reformed else "Ban Thường vụ Huyện ủy"}
     if stage in (Stage.DECIDED, Stage.OFFICIAL):
-        return {"decision_no": f"{day:%d%m}-QĐ/HU", "received_on": (day + timedelta(days=3)).isoformat()}
+        suffix = "QĐ/ĐU" if reformed else "QĐ/HU"
+        return {"decision_no": f"{day:%d%m}-{suffix}", "received_on": (day + timedelta(days=3)).isoformat()}
     return {}
 
 
@@ -209,10 +223,8 @@ def open_cases(writer: CaseWriter, plan, factories) -> None:
     today = writer.today
     rows = {row[0].code: row for row in plan.rows}
     cong_bang_villages = [rows[f"BK.PN.X01.T{n:02d}"] for n in range(1, 10)]
-    specs = [  # (plan row, stage reached, date of that step)
-        (cong_bang_villages[1], Stage.SUBMITTED, date(2023, 6, 5)),
-        (cong_bang_villages[4], Stage.SUBMITTED, date(2023, 6, 20)),
-        *[(cong_bang_villages[n], Stage.AWARENESS, date(2023, 6, 12)) for n in (0, 2, 3, 5, 6, 8)],
+    specs = [  # (plan row, stage reached, date of that step, steps taken since)
+        (cong_bang_villages[n], stage, on, since) for n, stage, on, since in cong_bang_since_2023(today)
     ]
     # (stage reached, days ago of the step that counts: the ceremony for members)
     recent = [
@@ -231,18 +243,20 @@ def open_cases(writer: CaseWriter, plan, factories) -> None:
     ]
     for n, (stage, days) in enumerate(recent * 2):
         branch_code = f"BK.PN.{('X02', 'X03', 'X04')[n % 3]}.T{n % 7 + 3:02d}"
-        specs.append((rows[branch_code], stage, today - timedelta(days=days + n)))
+        specs.append((rows[branch_code], stage, today - timedelta(days=days + n), ()))
     specs += [
-        (rows[f"KT.DT.X01.T{n:02d}"], Stage.SOURCE, today - timedelta(days=10 * n)) for n in range(1, 4)
+        (rows[f"KT.DT.X01.T{n:02d}"], Stage.SOURCE, today - timedelta(days=10 * n), ()) for n in range(1, 4)
     ]
 
     people = []
-    for (branch, _, village, options), _stage, on in specs:
+    for (branch, _, village, options), _stage, on, _since in specs:
         factory = factories[branch.code.split(".")[0]]
         people.append(factory.person(branch, on=on, village=village, age=(19, 30), **options))
     Person.objects.bulk_create(people)
-    for person, ((branch, *_), stage, on) in zip(people, specs, strict=True):
-        if stage in MEMBER_STAGES:
+    for person, ((branch, *_), stage, on, since) in zip(people, specs, strict=True):
+        if since:
+            _went_on(writer, person, branch, stage, on, since)
+        elif stage in MEMBER_STAGES:
             member = _probationary(person, branch, ceremony=on)
             if stage == Stage.REMOVED:
                 _remove(member, on + REMOVED_AFTER)
@@ -262,6 +276,72 @@ def open_cases(writer: CaseWriter, plan, factories) -> None:
             writer.path(person, branch, until=stage, on=on, reason=reason)
 
 
+def cong_bang_since_2023(today: date) -> list[tuple[int, Stage, date, tuple[tuple[Stage, date], ...]]]:
+    """Công Bằng's cases of the article, (village index, stage on 30/06/2023, its date, steps since).
+
+    On 30/06/2023 two dossiers were at the district committee and six people had been to the
+    awareness class in June: that stays true as of that date, and the cases went on since with
+    later dated events, so that today they are not years old. One is left where it stood on
+    purpose: the Nà Lạn dossier, sent to the district committee on 20/06/2023 and never decided
+    before the district was dissolved — the demo's deliberately overdue case (docs/demo.md).
+    """
+    admitted_2024 = (
+        (Stage.DOSSIER, date(2023, 9, 4)),
+        (Stage.BRANCH_RESOLVED, date(2023, 11, 15)),
+        (Stage.COMMITTEE_RESOLVED, date(2023, 12, 5)),
+        (Stage.SUBMITTED, date(2023, 12, 20)),
+        (Stage.DECIDED, date(2024, 2, 1)),
+        (Stage.PROBATION, date(2024, 2, 20)),
+        (Stage.RECOGNITION_PROPOSED, date(2025, 3, 3)),
+        (Stage.OFFICIAL, date(2025, 3, 20)),
+    )
+    later = [(stage, add_months(day, 2)) for stage, day in admitted_2024]
+    return [
+        (
+            1,
+            Stage.SUBMITTED,
+            date(2023, 6, 5),
+            (
+                (Stage.DECIDED, date(2023, 8, 10)),
+                (Stage.PROBATION, date(2023, 9, 2)),
+                (Stage.RECOGNITION_PROPOSED, date(2024, 9, 12)),
+                (Stage.OFFICIAL, date(2024, 10, 8)),
+            ),
+        ),
+        (4, Stage.SUBMITTED, date(2023, 6, 20), ()),  # the deliberately overdue case
+        (0, Stage.AWARENESS, AWARENESS_JUNE_2023, admitted_2024),
+        (2, Stage.AWARENESS, AWARENESS_JUNE_2023, tuple(later)),
+        (3, Stage.AWARENESS, AWARENESS_JUNE_2023, ((Stage.WITHDRAWN, date(2024, 5, 20)),)),
+        (5, Stage.AWARENESS, AWARENESS_JUNE_2023, ((Stage.DOSSIER, today - timedelta(days=70)),)),
+        (
+            6,
+            Stage.AWARENESS,
+            AWARENESS_JUNE_2023,
+            (
+                (Stage.DOSSIER, today - timedelta(days=120)),
+                (Stage.BRANCH_RESOLVED, today - timedelta(days=25)),
+            ),
+        ),
+        (8, Stage.AWARENESS, AWARENESS_JUNE_2023, ()),  # still a source, waiting to open a dossier
+    ]
+
+
+AWARENESS_JUNE_2023 = date(2023, 6, 12)
+
+
+def _went_on(writer: CaseWriter, person, branch, stage: Stage, on: date, since) -> None:
+    """A case that stood at `stage` on `on` and took the steps `since`: a member from the
+    ceremony, official from the recognition decision."""
+    dates = dict(since)
+    member = None
+    if Stage.PROBATION in dates:
+        member = _probationary(person, branch, ceremony=dates[Stage.PROBATION])
+        if Stage.OFFICIAL in dates:
+            _recognise(member)
+    reason = "Đi làm ăn xa" if Stage.WITHDRAWN in dates else ""
+    writer.path(person, branch, until=stage, on=on, member=member, reason=reason, later=tuple(since))
+
+
 MEMBER_STAGES = (Stage.PROBATION, Stage.RECOGNITION_PROPOSED, Stage.REMOVED)
 REMOVED_AFTER = timedelta(days=120)
 
@@ -278,6 +358,19 @@ def _probationary(person, branch, ceremony: date) -> PartyMember:
         status_after=MemberStatus.PROBATIONARY,
     )
     return member
+
+
+def _recognise(member: PartyMember) -> None:
+    """Official 12 months after the ceremony (DOMAIN.md), as the recognition decision says."""
+    member.status, member.official_on = MemberStatus.OFFICIAL, add_months(member.admitted_on, 12)
+    member.save()
+    MemberEvent.objects.create(
+        member=member,
+        kind=MemberEventKind.RECOGNISED,
+        date=member.official_on,
+        branch=member.branch,
+        status_after=MemberStatus.OFFICIAL,
+    )
 
 
 def _remove(member: PartyMember, on: date) -> None:

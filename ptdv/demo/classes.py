@@ -4,20 +4,21 @@ class in June 2023 are one class with six passed enrolments, each tied to its AW
 from datetime import date
 
 from ptdv.cases.models import CaseEvent
+from ptdv.demo.cases import AWARENESS_JUNE_2023
 from ptdv.org.models import Unit
 from ptdv.regulation import Stage
 from ptdv.training.models import AwarenessClass, Enrolment, Result
 
-JUNE_2023 = date(2023, 6, 12)
+JUNE_2023 = AWARENESS_JUNE_2023
 
 
 def june_2023_class() -> AwarenessClass:
-    """The class of the Công Bằng cases that reached AWARENESS on 12/06/2023 (ptdv.demo.cases)."""
+    """The class of the Công Bằng cases that reached AWARENESS on 12/06/2023 (ptdv.demo.cases),
+    whatever stage they went on to since."""
     cong_bang = Unit.objects.get(code="BK.PN.X01")
     events = CaseEvent.objects.filter(
         stage=Stage.AWARENESS,
         date=JUNE_2023,
-        case__stage=Stage.AWARENESS,
         case__branch__path__startswith=cong_bang.path,
     )
     held = AwarenessClass.objects.create(

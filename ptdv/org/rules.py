@@ -74,7 +74,7 @@ def check_date(on: date) -> None:
 
 def check_name_free(name: str, parent: Unit | None, *, exclude: Unit | None = None) -> None:
     """No active sibling under `parent` bears `name` (folded)."""
-    siblings = Unit.objects.get_children(parent) if parent else Unit.get_root_nodes()
+    siblings = Unit.objects.get_children(parent) if parent else Unit.objects.get_root_nodes()
     siblings = siblings.filter(valid_to__isnull=True)
     if exclude is not None:
         siblings = siblings.exclude(pk=exclude.pk)

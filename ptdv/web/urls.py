@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ptdv.web.views import cases, dashboard, lookups, members, people, units
+from ptdv.web.views import cases, dashboard, lookups, members, people, reports, units
 
 app_name = "web"
 urlpatterns = [
@@ -27,4 +27,8 @@ urlpatterns = [
     path("nguoi/<int:pk>/sua/", members.person_edit, name="person-edit"),
     path("nguoi/<int:pk>/ket-nap/", members.person_admit, name="person-admit"),
     path("chon/<slug:source>/", lookups.lookup, name="lookup"),
+    path("bao-cao/<slug:name>/", reports.report_page, name="report"),
+    path("bao-cao/<slug:name>/in/", reports.report_print, name="report-print"),
+    path("bao-cao/<slug:name>/excel/", reports.report_xlsx, name="report-xlsx"),
+    path("bao-cao/<slug:name>/word/", reports.report_docx, name="report-docx"),
 ]

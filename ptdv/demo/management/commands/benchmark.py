@@ -20,7 +20,7 @@ class Command(BaseCommand):
     help = "Đo thời gian các trang chính trên dữ liệu mẫu (chạy sau `ptdv demo`)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--user", default="tochuc.pacnam")
+        parser.add_argument("--user", default="tochuc.thainguyen")
         parser.add_argument("--runs", type=int, default=5)
 
     def handle(self, user, runs, **options):

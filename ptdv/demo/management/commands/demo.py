@@ -9,13 +9,14 @@ from ptdv.accounts.users import create_user
 from ptdv.demo.build import build
 from ptdv.org.models import Unit
 
+# Today's units (after the 1/7/2025 reorganisation): a dissolved unit has no users.
 DEMO_USERS = [
-    ("tochuc.pacnam", Role.ORGANIZER, "BK.PN", "Cán bộ Ban Tổ chức Huyện ủy Pác Nặm"),
-    ("danguy.congbang", Role.COMMITTEE, "BK.PN.X01", "Văn phòng Đảng ủy xã Công Bằng"),
+    ("tochuc.thainguyen", Role.ORGANIZER, "TN", "Cán bộ Ban Tổ chức Tỉnh ủy Thái Nguyên"),
+    ("danguy.caominh", Role.COMMITTEE, "TN.X03", "Văn phòng Đảng ủy xã Cao Minh"),
     ("bithu.phyama", Role.BRANCH, "BK.PN.X01.T01", "Bí thư Chi bộ thôn Phya Mạ"),
-    ("lanhdao.pacnam", Role.VIEWER, "BK.PN", "Thường trực Huyện ủy Pác Nặm"),
-    ("quantri", Role.ADMIN, "BK", "Quản trị hệ thống"),
-    ("tochuc.dakto", Role.ORGANIZER, "KT.DT", "Cán bộ Ban Tổ chức Huyện ủy Đăk Tô"),
+    ("lanhdao.thainguyen", Role.VIEWER, "TN", "Thường trực Tỉnh ủy Thái Nguyên"),
+    ("quantri", Role.ADMIN, "TN", "Quản trị hệ thống"),
+    ("tochuc.quangngai", Role.ORGANIZER, "QN", "Cán bộ Ban Tổ chức Tỉnh ủy Quảng Ngãi"),
 ]
 ACCOUNTS_FILE = "demo-accounts.txt"
 RECOVERY = (
