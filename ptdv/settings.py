@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "ptdv.training",
     "ptdv.audit",
     "ptdv.notices",
+    "ptdv.paperwork",
     "ptdv.web",
     "ptdv.demo",
 ]
