@@ -23,7 +23,8 @@ from contextlib import contextmanager
 from dataclasses import asdict, fields, is_dataclass
 from datetime import date
 from functools import wraps
-from typing import get_args, get_type_hints
+from types import UnionType
+from typing import Union, get_args, get_origin, get_type_hints
 
 from django.db import transaction
 from django.db.models import Prefetch
@@ -62,15 +63,15 @@ def decode(cls, data: dict):
 def _decoded(hint, value):
     if value is None:
         return None
-    kinds = [a for a in get_args(hint) if a is not type(None)] or [hint]
-    kind = kinds[0]
-    if getattr(kind, "__origin__", None) is tuple:
-        item = get_args(kind)[0]
+    if isinstance(hint, UnionType) or get_origin(hint) is Union:  # X | None
+        hint = next(a for a in get_args(hint) if a is not type(None))
+    if get_origin(hint) is tuple:
+        item = get_args(hint)[0]
         return tuple(decode(item, v) if is_dataclass(item) else v for v in value)
-    if kind is date:
+    if hint is date:
         return date.fromisoformat(value)
-    if isinstance(kind, type) and not isinstance(value, kind):
-        return kind(value)
+    if isinstance(hint, type) and not isinstance(value, hint):
+        return hint(value)  # an enumeration (Stage)
     return value
 
 

@@ -21,7 +21,7 @@ from ptdv.cases import forms as case_forms
 from ptdv.cases import records, transitions
 from ptdv.cases.deadlines import case_deadlines, deadline_rows, due_item, working_calendar
 from ptdv.cases.facts import effective_events, in_scope, other_path
-from ptdv.cases.models import OPEN_STAGES, Case, CaseDeadline, SourceCategory
+from ptdv.cases.models import OPEN_STAGES, Case, CaseDeadline, CaseEvent, Introduction, SourceCategory
 from ptdv.org.models import Unit
 from ptdv.people.models import PartyMember
 from ptdv.regulation import PATH, Stage, allowed_transitions, next_stage, role_may_move
@@ -163,7 +163,7 @@ def _rows(request, case, kind, records_in_order, failed) -> list[Row]:
 
 def _timeline(case) -> list[tuple]:
     """Every event with its details, whether a later correction undid it, and what it undid."""
-    events = list(case.events.select_related("recorded_by", "reverts"))
+    events = list(case.events.all())
     undone = {e.reverts_id for e in events if e.reverts_id}
     return [(e, _event_details(e), e.pk in undone) for e in events]
 
@@ -182,12 +182,13 @@ def _case_context(request, case, bound=None, failed=None, undo_form=None):
     record_reads(request, [case.person_id], ReadChannel.PAGE)
     today = timezone.localdate()
     moves = []
+    initial = _initial(case)
     for stage in _next_moves(request.user, case):
         form_class = case_forms.STAGE_FORMS[stage]
         form = (
             bound
             if bound is not None and bound.prefix == stage.value
-            else form_class(prefix=stage.value, initial=_initial(case))
+            else form_class(prefix=stage.value, initial=initial)
         )
         moves.append({"stage": stage, "form": form})
     return {
@@ -196,9 +197,7 @@ def _case_context(request, case, bound=None, failed=None, undo_form=None):
         "undo": _undo_form(request.user, case, undo_form),
         "documents": _rows(request, case, "giay-to", case.documents.all(), failed),
         "relatives": _rows(request, case, "tham-tra", case.relatives.all(), failed),
-        "introductions": _rows(
-            request, case, "gioi-thieu", case.introductions.select_related("introducer__person"), failed
-        ),
+        "introductions": _rows(request, case, "gioi-thieu", case.introductions.all(), failed),
         "checklist": _checklist(request, case, bound, today),
         "deadlines": case_deadlines(case, today, working_calendar()),
         "moves": moves,
@@ -228,9 +227,20 @@ def _next_step(case) -> str | None:
     return following.value if following else None
 
 
+def with_records(cases):
+    """A case with everything its page reads, each relation in one query: the timeline, the
+    checklist and the rules all read these (ptdv.cases.facts filters them in Python)."""
+    return cases.select_related("person", "branch", "member").prefetch_related(
+        Prefetch("events", queryset=CaseEvent.objects.select_related("recorded_by", "reverts")),
+        "documents",
+        "relatives",
+        Prefetch("introductions", queryset=Introduction.objects.select_related("introducer__person")),
+    )
+
+
 @login_required
 def case_detail(request, pk):
-    case = scoped_get(request, Case, pk, Case.objects.select_related("person", "branch", "member"))
+    case = scoped_get(request, Case, pk, with_records(Case.objects))
     return render(request, "web/case_detail.html", _case_context(request, case))
 
 
