@@ -34,7 +34,7 @@ BUDGETS = {
     # read log, grassroots committee and deciding body (2), each introducer's status on the
     # introduction date (2), official members of the branch on the meeting date, the other
     # path of the person (2), the calendar, the kept deadlines, the history, each introduction's
-    # chosen introducer in the correction form (2), the undo form's last move (1).
+    # chosen introducer in the correction form (2); one to spare.
     "case": PAGE + 20,
     "unit": 19,
 }
