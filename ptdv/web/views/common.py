@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 
+from ptdv.cases import derived
 from ptdv.scope import ORGANIZER, can_edit
 
 
@@ -29,12 +30,13 @@ def apply(request, form, action) -> bool:
 
     Services refuse with ValidationError (Vietnamese messages) before writing anything,
     so the user sees what is wrong and nothing is half-saved. One transaction holds the
-    action and what it derives (a case's kept deadlines and findings, ptdv.cases.derived).
+    action and what it derives (a case's kept deadlines and findings, ptdv.cases.derived),
+    derived once for the whole action (a merge moving hundreds of members: once per case).
     """
     if not form.is_valid():
         return False
     try:
-        with transaction.atomic():
+        with transaction.atomic(), derived.deferred():
             action(form.cleaned_data)
     except ValidationError as error:
         if hasattr(error, "error_dict"):
