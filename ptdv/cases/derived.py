@@ -195,11 +195,12 @@ def refresh_open(on: date | None = None) -> dict[str, int]:
     on = on or timezone.localdate()
     calendar = working_calendar()
     settings = regulation_settings()
-    open_ids = set(Case.objects.filter(stage__in=OPEN_STAGES).values_list("pk", flat=True))
-    missing = open_ids - set(CaseState.objects.filter(case_id__in=open_ids).values_list("case_id", flat=True))
+    missing = list(Case.objects.filter(stage__in=OPEN_STAGES, kept__isnull=True).values_list("pk", flat=True))
     refresh(missing, on)
     changed = {"findings": 0, "deadlines": 0, "derived": len(missing)}
-    states = CaseState.objects.filter(case__stage__in=OPEN_STAGES).exclude(case_id__in=missing)
+    # The cases just derived are judged again below too (nothing changes): no list of their ids
+    # in the query, however many were missing.
+    states = CaseState.objects.filter(case__stage__in=OPEN_STAGES)
     kept_f = _grouped(
         CaseFinding.objects.filter(case__stage__in=OPEN_STAGES), lambda r: finding_key(r.finding)
     )
