@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ptdv.web.views import cases, dashboard, lookups, members, people, reports, units
+from ptdv.web.views import cases, dashboard, lookups, members, people, reports, todo, units
 
 app_name = "web"
 urlpatterns = [
@@ -20,7 +20,7 @@ urlpatterns = [
     path("ho-so/<int:pk>/ghi/<slug:kind>/<int:record>/sua/", cases.case_record_edit, name="case-record-edit"),
     path("ho-so/<int:pk>/ghi/<slug:kind>/<int:record>/huy/", cases.case_record_void, name="case-record-void"),
     path("ho-so/<int:pk>/hoan-tac/", cases.case_undo, name="case-undo"),
-    path("viec-can-lam/", cases.todo, name="todo"),
+    path("viec-can-lam/", todo.todo, name="todo"),
     path("nguoi/", people.person_list, name="people"),
     path("nguoi/moi/", members.person_edit, name="person-new"),
     path("nguoi/<int:pk>/", members.person_detail, name="person"),
