@@ -18,13 +18,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from ptdv.accounts.models import Role, User
-from ptdv.cases.models import Introduction, Relation, RelativeVerification
+from ptdv.bench.loader import Loader
+from ptdv.cases.models import Case, CaseEvent, DossierDocument, Introduction, Relation, RelativeVerification
 from ptdv.demo.cases import MEMBER_STAGES, REMOVED_AFTER, CaseWriter
 from ptdv.demo.people import PersonFactory
 from ptdv.org import adoption
 from ptdv.org.models import BranchType, Unit, UnitKind, Village, VillageAssignment, VillageKind
 from ptdv.people.choices import MemberEventKind, MemberStatus, Occupation
-from ptdv.people.models import MemberEvent, PartyMember, Person
+from ptdv.people.models import MemberEvent, NameWord, PartyMember, Person
+from ptdv.people.search import tails
 from ptdv.regulation import Stage, add_months
 
 FOUNDED = date(2000, 1, 1)
@@ -174,95 +176,145 @@ class Generator:
             self.homes.setdefault(village.branch_id, village)
 
     # --- people -------------------------------------------------------------------------
-    def person(self, branch: Unit, on: date, age=(18, 45)) -> Person:
-        return self.factory.person(
-            branch,
-            on=on,
-            village=self.homes.get(branch.pk),
-            occupation=OCCUPATION[branch.branch_type],
-            ethnicities=ETHNICITIES,
-            religion_share=0.05,
-            age=age,
+    def people(self, plans: list[tuple[Unit, date, tuple]]) -> list[Person]:
+        """Persons of (branch, the day they joined or reached their stage, age range), loaded
+        with their name-search words."""
+        people = [
+            self.factory.person(
+                branch,
+                on=on,
+                village=self.homes.get(branch.pk),
+                occupation=OCCUPATION[branch.branch_type],
+                ethnicities=ETHNICITIES,
+                religion_share=0.05,
+                age=age,
+            )
+            for branch, on, age in plans
+        ]
+        for person, pk in zip(people, self.load.ids(Person, len(people)), strict=True):
+            person.pk = person.id = pk
+        self.load.insert(Person, [_columns(p) for p in people])
+        words = [(p.pk, t) for p in people for t in tails(p.search_name)]
+        ids = self.load.ids(NameWord, len(words))
+        self.load.insert(
+            NameWord, [{"id": i, "person_id": pk, "tail": t} for i, (pk, t) in zip(ids, words, strict=True)]
         )
+        return people
 
-    def members(self, branches: list[Unit], count: int) -> dict[int, list[PartyMember]]:
+    def member(self, person, branch, admitted, status, official_on=None, left_on=None) -> dict:
+        return {
+            "person_id": person.pk,
+            "branch_id": branch.pk,
+            "status": status,
+            "admitted_on": admitted,
+            "official_on": official_on,
+            "left_on": left_on,
+        }
+
+    def save_members(self, members: list[dict], events: list[list[tuple]]) -> None:
+        """Members and their (kind, date, branch id, status after) events, in date order."""
+        for member, pk in zip(members, self.load.ids(PartyMember, len(members)), strict=True):
+            member["id"] = pk
+        self.load.insert(PartyMember, members)
+        rows = [
+            {"member_id": m["id"], "kind": k, "date": d, "branch_id": b, "status_after": st}
+            for m, own in zip(members, events, strict=True)
+            for k, d, b, st in own
+        ]
+        for row, pk in zip(rows, self.load.ids(MemberEvent, len(rows)), strict=True):
+            row["id"] = pk
+        self.load.insert(MemberEvent, rows)
+
+    def members(self, branches: list[Unit], count: int) -> dict[int, list[int]]:
         """Members who joined before the five years of cases; a few left or moved since.
 
-        Returns the official members by branch (the introducers of the cases)."""
+        Returns the ids of the official members by branch (the introducers of the cases)."""
         weights = [dict((k, w) for k, _, w in BRANCH_MIX)[b.branch_type] for b in branches]
-        people, starts = [], []
+        plans = []
         for branch, n in zip(branches, _shares(count, weights), strict=True):
             for _ in range(n):
                 admitted = self.today - timedelta(days=365 * 5 + self.rng.randint(30, 365 * 40))
-                people.append(self.person(branch, admitted))
-                starts.append((branch, admitted))
-        Person.objects.bulk_create(people, batch_size=1000)
-        members = [
-            PartyMember(
-                person=p,
-                branch=b,
-                status=MemberStatus.OFFICIAL,
-                admitted_on=d,
-                official_on=add_months(d, 12),
-            )
-            for p, (b, d) in zip(people, starts, strict=True)
-        ]
-        events = []
+                plans.append((branch, admitted, (18, 45)))
+        people = self.people(plans)
         siblings = _siblings(branches)
-        for member in members:
-            events += _joined(member)
+        members, events = [], []
+        for person, (branch, admitted, _) in zip(people, plans, strict=True):
+            official = add_months(admitted, 12)
+            member = self.member(person, branch, admitted, MemberStatus.OFFICIAL, official_on=official)
+            own = _joined(branch.pk, admitted, official)
             roll = self.rng.random()
+            day = self.today - timedelta(days=self.rng.randint(10, 365 * 5))
             if roll < 0.03:  # died or moved out of the province
-                day = self.today - timedelta(days=self.rng.randint(10, 365 * 5))
                 kind = MemberEventKind.DIED if roll < 0.015 else MemberEventKind.TRANSFERRED_OUT
-                member.status, member.left_on = MemberStatus.LEFT, day
-                events.append(_event(member, kind, day, member.branch, MemberStatus.LEFT))
+                member.update(status=MemberStatus.LEFT, left_on=day)
+                own.append((kind, day, branch.pk, MemberStatus.LEFT))
             elif roll < 0.05:  # moved to another branch of the commune
-                day = self.today - timedelta(days=self.rng.randint(10, 365 * 5))
-                member.branch = self.rng.choice(siblings[member.branch.pk])
-                events.append(_event(member, MemberEventKind.TRANSFERRED, day, member.branch, member.status))
-        PartyMember.objects.bulk_create(members, batch_size=1000)
-        MemberEvent.objects.bulk_create(events, batch_size=2000)
-        officials: dict[int, list[PartyMember]] = {}
+                member["branch_id"] = self.rng.choice(siblings[branch.pk]).pk
+                own.append((MemberEventKind.TRANSFERRED, day, member["branch_id"], MemberStatus.OFFICIAL))
+            members.append(member)
+            events.append(own)
+        self.save_members(members, events)
+        officials: dict[int, list[int]] = {}
         for member in members:
-            if member.status == MemberStatus.OFFICIAL:
-                officials.setdefault(member.branch_id, []).append(member)
+            if member["status"] == MemberStatus.OFFICIAL:
+                officials.setdefault(member["branch_id"], []).append(member["id"])
         return officials
 
     # --- cases --------------------------------------------------------------------------
-    def cases(self, branches: list[Unit], officials: dict[int, list[PartyMember]]) -> int:
-        """Cases of the last five years at every stage; members made for those admitted.
-
-        Returns the number of members admitted through a case."""
+    def cases(self, branches: list[Unit], officials: dict[int, list[int]]) -> None:
+        """Cases of the last five years at every stage; members made for those admitted."""
         writer = CaseWriter(self.rng, self.today)
         stages = [s for s, share in CASE_MIX for _ in range(share)]
         plans = []
         for n in range(self.size.cases):
             stage = stages[n % len(stages)]
-            branch = self.rng.choice(branches)
-            plans.append((branch, stage, self._reached_on(stage)))
-        people = [self.person(b, on, age=(18, 32)) for b, _, on in plans]
-        Person.objects.bulk_create(people, batch_size=1000)
-        members = {}
-        for person, (branch, stage, on) in zip(people, plans, strict=True):
+            plans.append((self.rng.choice(branches), self._reached_on(stage), (18, 32), stage))
+        people = self.people([plan[:3] for plan in plans])
+        members, events, admitted = [], [], {}
+        for person, (branch, on, _, stage) in zip(people, plans, strict=True):
             if stage in (*MEMBER_STAGES, Stage.OFFICIAL):
-                members[person.pk] = _admitted(person, branch, stage, on)
-        PartyMember.objects.bulk_create(members.values(), batch_size=1000)
-        MemberEvent.objects.bulk_create(
-            [e for m in members.values() for e in _admission_events(m)], batch_size=2000
-        )
-        for person, (branch, stage, on) in zip(people, plans, strict=True):
-            member = members.get(person.pk)
-            anchor = Stage.PROBATION if member else None
+                member, own = _admitted(person, branch, stage, on)
+                admitted[person.pk] = member
+                members.append(member)
+                events.append(own)
+        self.save_members(members, events)
+        for person, (branch, on, _, stage) in zip(people, plans, strict=True):
+            member = admitted.get(person.pk)
             reason = {
                 Stage.WITHDRAWN: "Đi làm ăn xa",
                 Stage.NOT_ADMITTED: "Chưa đủ tiêu chuẩn",
                 Stage.REMOVED: "Vi phạm tư cách đảng viên",
             }.get(stage, "")
-            writer.path(person, branch, until=stage, on=on, anchor=anchor, member=member, reason=reason)
-        writer.save()
-        self._checklist(writer, officials)
-        return len(members)
+            case = writer.path(
+                person, branch, until=stage, on=on, anchor=Stage.PROBATION if member else None, reason=reason
+            )
+            case.member_id = member["id"] if member else None
+        self.save_cases(writer, officials)
+
+    def save_cases(self, writer: CaseWriter, officials: dict[int, list[int]]) -> None:
+        """The writer's cases, events and documents, and the checklist records of each."""
+        cases = [case for case, _, _ in writer.pending]
+        for case, pk in zip(cases, self.load.ids(Case, len(cases)), strict=True):
+            case.pk = case.id = pk
+        self.load.insert(Case, [_columns(c) for c in cases])
+        events = [
+            {"case_id": c.pk, "stage": st, "date": d, "data": data, "reason": reason}
+            for c, own, _ in writer.pending
+            for st, d, data, reason in own
+        ]
+        documents = [
+            {"case_id": c.pk, "kind": k, "date": d} for c, _, docs in writer.pending for k, d in docs
+        ]
+        relatives, introductions = self._checklist(writer, officials)
+        for model, rows in (
+            (CaseEvent, events),
+            (DossierDocument, documents),
+            (RelativeVerification, relatives),
+            (Introduction, introductions),
+        ):
+            for row, pk in zip(rows, self.load.ids(model, len(rows)), strict=True):
+                row["id"] = pk
+            self.load.insert(model, rows)
 
     def _reached_on(self, stage: Stage) -> date:
         """The date of the step the case is dated by (the ceremony for members), so that
@@ -280,7 +332,7 @@ class Generator:
             return t - timedelta(days=r(5, 365 * 4))
         return t - timedelta(days=r(3, 60))
 
-    def _checklist(self, writer: CaseWriter, officials: dict[int, list[PartyMember]]) -> None:
+    def _checklist(self, writer: CaseWriter, officials: dict[int, list[int]]) -> tuple[list, list]:
         """Relatives verified and two official members of the branch introducing, for the
         cases past the dossier (the branch resolution needs them), dated before the meeting."""
         relatives, introductions = [], []
@@ -290,36 +342,42 @@ class Generator:
                 continue
             opened = dated[Stage.DOSSIER]
             done = Stage.BRANCH_RESOLVED in dated
-            for relation, name in (
-                (Relation.SELF, case.person.full_name),
-                (Relation.FATHER, "Cha"),
-                (Relation.MOTHER, "Mẹ"),
+            name = case.person.full_name
+            for relation, who in (
+                (Relation.SELF, name),
+                (Relation.FATHER, f"Cha của {name}"),
+                (Relation.MOTHER, f"Mẹ của {name}"),
             ):
                 relatives.append(
-                    RelativeVerification(
-                        case=case,
-                        relation=relation,
-                        name=name if relation == Relation.SELF else f"{name} của {case.person.full_name}",
-                        verified_on=opened + timedelta(days=30) if done else None,
-                        conclusion="Lịch sử chính trị rõ ràng, chấp hành tốt chủ trương, pháp luật."
-                        if done
-                        else "",
-                    )
+                    {
+                        "case_id": case.pk,
+                        "relation": relation,
+                        "name": who,
+                        "verified_on": opened + timedelta(days=30) if done else None,
+                        "conclusion": VERIFIED if done else "",
+                    }
                 )
             pool = officials.get(case.branch_id, [])
             if done and len(pool) >= 2:
                 for introducer in self.rng.sample(pool, 2):
                     introductions.append(
-                        Introduction(
-                            case=case,
-                            introducer=introducer,
-                            date=opened + timedelta(days=10),
-                            relationship="Cùng cư trú tại thôn",
-                            months_together=self.rng.randint(12, 60),
-                        )
+                        {
+                            "case_id": case.pk,
+                            "introducer_id": introducer,
+                            "date": opened + timedelta(days=10),
+                            "relationship": "Cùng cư trú tại thôn",
+                            "months_together": self.rng.randint(12, 60),
+                        }
                     )
-        RelativeVerification.objects.bulk_create(relatives, batch_size=2000)
-        Introduction.objects.bulk_create(introductions, batch_size=2000)
+        return relatives, introductions
+
+
+VERIFIED = "Lịch sử chính trị rõ ràng, chấp hành tốt chủ trương của Đảng, pháp luật của Nhà nước."
+
+
+def _columns(instance) -> dict:
+    """An unsaved model instance's attribute values (what Loader.insert takes)."""
+    return {k: v for k, v in vars(instance).items() if not k.startswith("_")}
 
 
 def _shares(total: int, weights: list[int]) -> list[int]:
@@ -339,48 +397,37 @@ def _siblings(branches: list[Unit]) -> dict[int, list[Unit]]:
     return {b.pk: [o for o in by_commune[b.path[:-4]] if o.pk != b.pk] or [b] for b in branches}
 
 
-def _event(member, kind, day, branch, status) -> MemberEvent:
-    return MemberEvent(member=member, kind=kind, date=day, branch=branch, status_after=status)
-
-
-def _joined(member: PartyMember) -> list[MemberEvent]:
-    return [
-        _event(
-            member, MemberEventKind.ADMITTED, member.admitted_on, member.branch, MemberStatus.PROBATIONARY
-        ),
-        _event(member, MemberEventKind.RECOGNISED, member.official_on, member.branch, MemberStatus.OFFICIAL),
-    ]
-
-
-def _admitted(person, branch, stage: Stage, ceremony: date) -> PartyMember:
-    member = PartyMember(person=person, branch=branch, admitted_on=ceremony, status=MemberStatus.PROBATIONARY)
-    if stage == Stage.OFFICIAL:
-        member.status, member.official_on = MemberStatus.OFFICIAL, add_months(ceremony, 12)
-    elif stage == Stage.REMOVED:
-        member.status, member.left_on = MemberStatus.LEFT, ceremony + REMOVED_AFTER
-    return member
-
-
-def _admission_events(member: PartyMember) -> list[MemberEvent]:
-    events = [_joined(member)[0]]
-    if member.official_on:
-        events.append(_joined(member)[1])
-    if member.left_on:
-        events.append(
-            _event(member, MemberEventKind.REMOVED, member.left_on, member.branch, MemberStatus.LEFT)
-        )
+def _joined(branch_id: int, admitted: date, official: date | None) -> list[tuple]:
+    events = [(MemberEventKind.ADMITTED, admitted, branch_id, MemberStatus.PROBATIONARY)]
+    if official:
+        events.append((MemberEventKind.RECOGNISED, official, branch_id, MemberStatus.OFFICIAL))
     return events
+
+
+def _admitted(person, branch, stage: Stage, ceremony: date) -> tuple[dict, list[tuple]]:
+    """The member a case admitted on `ceremony`, and their events up to the case's stage."""
+    official = add_months(ceremony, 12) if stage == Stage.OFFICIAL else None
+    status = MemberStatus.OFFICIAL if official else MemberStatus.PROBATIONARY
+    member = {"person_id": person.pk, "branch_id": branch.pk, "status": status}
+    member.update(admitted_on=ceremony, official_on=official, left_on=None)
+    events = _joined(branch.pk, ceremony, official)
+    if stage == Stage.REMOVED:
+        member.update(status=MemberStatus.LEFT, left_on=ceremony + REMOVED_AFTER)
+        events.append((MemberEventKind.REMOVED, ceremony + REMOVED_AFTER, branch.pk, MemberStatus.LEFT))
+    return member, events
 
 
 @transaction.atomic
 def build(size: Size = Size(), seed: int = 2026, today: date | None = None) -> Province:
     """Load the province into the current database (expected empty of other data)."""
     gen = Generator(size, seed, today or timezone.localdate())
+    gen.load = Loader()
     root, communes, branches = gen.tree()
     admitted = sum(share for stage, share in CASE_MIX if stage in (*MEMBER_STAGES, Stage.OFFICIAL))
     by_case = size.cases * admitted // sum(share for _, share in CASE_MIX)
     officials = gen.members(branches, max(0, size.members - by_case))
     gen.cases(branches, officials)
+    gen.load.finish()
     adoption.set_ptdv_since(root, gen.today)
     organizer = User.objects.create(username=ORGANIZER, role=Role.ORGANIZER, unit=root)
     committee = User.objects.create(username=COMMITTEE, role=Role.COMMITTEE, unit=communes[0])
