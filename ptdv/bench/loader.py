@@ -2,7 +2,7 @@
 
 The ORM's bulk_create builds a model instance and prepares every field of every row
 (≈ 60 µs a row); at a province's 1.5 million rows that alone exceeds the two minutes the
-bench may take. Into an empty database the bench gives the ids itself, fills the columns
+bench may take. The bench gives the ids itself (above those in the table), fills the columns
 a row leaves out from the model's defaults once per table, and writes with executemany
 (SQLite) or COPY (PostgreSQL); the sequences are moved past the ids at the end.
 """
@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 
 from django.core.management.color import no_style
 from django.db import connection
+from django.db.models import Max
 from django.utils import timezone
 
 BATCH = 5000
@@ -23,8 +24,10 @@ class Loader:
         self.now = timezone.now()
 
     def ids(self, model, count: int) -> range:
-        """`count` fresh primary keys of `model`'s table (empty before the load)."""
-        first = self.last_id.get(model, 0) + 1
+        """`count` fresh primary keys of `model`'s table, above those it already holds."""
+        if model not in self.last_id:
+            self.last_id[model] = model.objects.aggregate(top=Max("pk"))["top"] or 0
+        first = self.last_id[model] + 1
         self.last_id[model] = first + count - 1
         return range(first, first + count)
 

@@ -66,6 +66,13 @@ OCCUPATION = {
     BranchType.HEALTH: Occupation.PUBLIC_EMPLOYEE,
     BranchType.AGENCY: Occupation.CIVIL_SERVANT,
 }
+BRANCH_NAME = {
+    BranchType.VILLAGE: "thôn",
+    BranchType.SCHOOL: "trường",
+    BranchType.POLICE: "công an xã",
+    BranchType.HEALTH: "trạm y tế",
+    BranchType.AGENCY: "cơ quan",
+}
 ETHNICITIES = ("01", "01", "02", "02", "09", "08", "07")
 
 
@@ -104,6 +111,8 @@ class Generator:
         self.rng = random.Random(seed)
         self.factory = PersonFactory(self.rng, ID_PROVINCE)
         self.homes: dict[int, Village] = {}
+        mix = [stage for stage, share in CASE_MIX for _ in range(share)]
+        self.case_stages = [mix[n % len(mix)] for n in range(size.cases)]
 
     # --- tree ---------------------------------------------------------------------------
     def tree(self) -> tuple[Unit, list[Unit], list[Unit]]:
@@ -140,7 +149,7 @@ class Generator:
                 branches.append(
                     Unit(
                         code=f"{commune.code}.{b + 1:03d}",
-                        name=f"Chi bộ {branch_type.label} {b + 1}",
+                        name=f"Chi bộ {BRANCH_NAME[branch_type]} {b + 1}",
                         kind=UnitKind.BRANCH,
                         branch_type=branch_type,
                         path=path(commune.path, 3, b + 1),
@@ -264,11 +273,7 @@ class Generator:
     def cases(self, branches: list[Unit], officials: dict[int, list[int]]) -> None:
         """Cases of the last five years at every stage; members made for those admitted."""
         writer = CaseWriter(self.rng, self.today)
-        stages = [s for s, share in CASE_MIX for _ in range(share)]
-        plans = []
-        for n in range(self.size.cases):
-            stage = stages[n % len(stages)]
-            plans.append((self.rng.choice(branches), self._reached_on(stage), (18, 32), stage))
+        plans = [(self.rng.choice(branches), self._reached_on(s), (18, 32), s) for s in self.case_stages]
         people = self.people([plan[:3] for plan in plans])
         members, events, admitted = [], [], {}
         for person, (branch, on, _, stage) in zip(people, plans, strict=True):
@@ -423,8 +428,7 @@ def build(size: Size = Size(), seed: int = 2026, today: date | None = None) -> P
     gen = Generator(size, seed, today or timezone.localdate())
     gen.load = Loader()
     root, communes, branches = gen.tree()
-    admitted = sum(share for stage, share in CASE_MIX if stage in (*MEMBER_STAGES, Stage.OFFICIAL))
-    by_case = size.cases * admitted // sum(share for _, share in CASE_MIX)
+    by_case = sum(1 for stage in gen.case_stages if stage in (*MEMBER_STAGES, Stage.OFFICIAL))
     officials = gen.members(branches, max(0, size.members - by_case))
     gen.cases(branches, officials)
     gen.load.finish()
