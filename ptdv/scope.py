@@ -5,9 +5,16 @@ Every scoped model names the lookup from itself to a unit's materialised path
 API, the admin, exports and search all start from `Model.objects.visible_to(user)`,
 so no view can forget the filter. Out-of-scope records simply are not there:
 a lookup by id gives 404, never 403, and the user never learns they exist.
+
+Scope follows lineage: the officers of a unit formed by a merger took over the predecessors'
+records, so a user's scope is their unit's subtree plus the subtrees of every unit merged
+(transitively) into a unit of it (`scope_paths`).
 """
 
-from django.db import models
+from functools import reduce
+from operator import or_
+
+from django.db import connection, models
 
 ORGANIZER = "organizer"
 COMMITTEE = "committee"
@@ -41,7 +48,38 @@ def restrict(queryset: models.QuerySet, user) -> models.QuerySet:
         return queryset.none()
     if user.role not in model.scope_roles:
         return queryset.none()
-    return queryset.filter(**{f"{model.scope_path}__startswith": user.unit.path})
+    lookup = f"{model.scope_path}__startswith"
+    return queryset.filter(reduce(or_, (models.Q(**{lookup: path}) for path in scope_paths(user))))
+
+
+# The paths of the units merged into a unit under a covered path, to a fixed point: one query.
+MERGED_INTO_SUBTREE = """
+WITH RECURSIVE covered(path) AS (
+    SELECT CAST(%s AS varchar(255))
+    UNION
+    SELECT merged.path FROM org_unitchange AS act
+    JOIN org_unit AS successor ON successor.id = act.unit_id
+    JOIN org_unitchange_predecessors AS link ON link.unitchange_id = act.id
+    JOIN org_unit AS merged ON merged.id = link.unit_id
+    JOIN covered ON substr(successor.path, 1, length(covered.path)) = covered.path
+    WHERE act.kind = 'MERGED'
+)
+SELECT path FROM covered
+"""
+
+
+def scope_paths(user) -> list[str]:
+    """The tree paths whose subtrees `user` sees: their unit's and its predecessors'
+    (cached on the user object, which lives one request)."""
+    cached = getattr(user, "_scope_paths", None)
+    if cached is None or cached[0] != user.unit.path:
+        with connection.cursor() as cursor:
+            cursor.execute(MERGED_INTO_SUBTREE, [user.unit.path])
+            paths = sorted(row[0] for row in cursor.fetchall())
+        # A path inside another one adds nothing.
+        kept = [p for i, p in enumerate(paths) if not any(p.startswith(q) for q in paths[:i])]
+        cached = user._scope_paths = (user.unit.path, kept)
+    return cached[1]
 
 
 class ScopedQuerySet(models.QuerySet):

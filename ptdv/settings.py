@@ -267,6 +267,8 @@ SPECTACULAR_SETTINGS = {
 PTDV_VERIFICATION_VALID_MONTHS = envint("PTDV_VERIFICATION_VALID_MONTHS", 12)
 PTDV_INTRODUCTION_VALID_MONTHS = envint("PTDV_INTRODUCTION_VALID_MONTHS", 6)
 PTDV_YOUTH_UNION_AGE = tuple(int(a) for a in envlist("PTDV_YOUTH_UNION_AGE", "16,30"))
+# Achievement counts admissions by ceremony date ("ceremony") or by decision date ("decision").
+PTDV_ACHIEVEMENT_BASIS = os.getenv("PTDV_ACHIEVEMENT_BASIS", "ceremony")
 
 # The ages a person may have when entered (ptdv/people/models.py, Person.clean).
 PTDV_PERSON_MIN_AGE = envint("PTDV_PERSON_MIN_AGE", 14)

@@ -11,7 +11,7 @@ from ptdv.accounts.models import User
 from ptdv.cases.models import Case, CaseEvent
 from ptdv.org import structure
 from ptdv.org.models import Unit, Village
-from ptdv.people.counts import unit_counts
+from ptdv.people import summaries
 from ptdv.people.models import MemberEvent, PartyMember, Person
 from ptdv.people.names import fold
 from ptdv.regulation import Stage
@@ -53,7 +53,7 @@ def _pac_nam_figures():
     assert not below.filter(branch_type="RESIDENTIAL").exists()
     villages = Village.objects.filter(branch__path__startswith=pac_nam.path)
     assert structure.villages_sharing_a_branch(villages).count() == 19
-    assert unit_counts(pac_nam, date(2023, 6, 30)).total > 2700
+    assert summaries.totals(pac_nam, date(2023, 6, 30)).total > 2700
 
 
 def _cong_bang_figures():
@@ -65,7 +65,7 @@ def _cong_bang_figures():
         == ["POLICE"] + ["SCHOOL"] * 3 + ["VILLAGE"] * 9
     )
     assert branches.filter(name="Chi bộ thôn Phya Mạ").exists()
-    assert unit_counts(cong_bang, date(2023, 6, 30)).total == 240
+    assert summaries.totals(cong_bang, date(2023, 6, 30)).total == 240
 
 
 def _tan_canh_has_every_village_its_own_branch():

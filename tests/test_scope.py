@@ -6,10 +6,17 @@ contain it. Each route that takes an id must be listed in ROUTES, so a new page 
 be added without joining this walk.
 """
 
+from datetime import date
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
+from ptdv.org import reorganisation
+from ptdv.people import membership
+from ptdv.people.models import PartyMember
+from ptdv.scope import scope_paths
+from tests.factories import member, unit
 from tests.logins import log_in
 
 MISSING = 987654
@@ -211,3 +218,47 @@ def test_anonymous_is_sent_to_login_or_refused(world):
     anonymous = APIClient()
     assert anonymous.get("/don-vi/").status_code == 302
     assert anonymous.get("/api/units/").status_code == 401
+
+
+def _merge_phya_ma_into_thon_1(world):
+    """Phya Mạ (Pác Nặm, Bắc Kạn) merged into Thôn 1 (Đăk Tô, Kon Tum) on 1/7/2025, after one of
+    its members died there: the dead member and Phya Mạ's case stay with the dissolved branch."""
+    dead = member(world.phya_ma, "Lục Văn Chiến")
+    membership.record(dead, "DIED", date(2024, 2, 2))
+    reorganisation.merge([world.phya_ma], world.thon_1, date(2025, 7, 1))
+    return dead
+
+
+def test_a_successors_officer_sees_the_predecessors_records(world, client_for):
+    dead = _merge_phya_ma_into_thon_1(world)
+    olga = client_for(world.olga)
+    assert olga.get(reverse("web:member", args=[dead.pk])).status_code == 200
+    assert olga.get(reverse("web:case", args=[world.case_phya_ma.pk])).status_code == 200
+    assert olga.get(reverse("web:unit", args=[world.phya_ma.pk])).status_code == 200
+    # The rest of Bắc Kạn is not hers.
+    assert olga.get(reverse("web:member", args=[world.m_na_pai.pk])).status_code == 404
+
+
+def test_an_outsider_still_gets_404_after_a_merge(world, client_for):
+    dead = _merge_phya_ma_into_thon_1(world)
+    quang_ngai = unit(None, "QN", "Đảng bộ tỉnh Quảng Ngãi", "PROVINCE")
+    quinn = client_for(world.user("quinn", "organizer", quang_ngai))
+    assert quinn.get(reverse("web:member", args=[dead.pk])).status_code == 404
+    assert quinn.get(reverse("web:case", args=[world.case_phya_ma.pk])).status_code == 404
+
+
+def test_a_branch_secretarys_scope_is_unchanged_by_a_merge_elsewhere(world, client_for):
+    _merge_phya_ma_into_thon_1(world)
+    assert scope_paths(world.carol) == [world.phya_ma.path]
+    carol = client_for(world.carol)
+    assert carol.get(reverse("web:case", args=[world.case_phya_ma.pk])).status_code == 200
+    assert carol.get(reverse("web:member", args=[world.m_na_pai.pk])).status_code == 404
+    assert carol.get(reverse("web:member", args=[world.m_thon_1.pk])).status_code == 404
+
+
+def test_scope_costs_one_query_per_user_object(world, django_assert_num_queries):
+    _merge_phya_ma_into_thon_1(world)
+    olga = type(world.olga).objects.select_related("unit").get(pk=world.olga.pk)
+    with django_assert_num_queries(1):  # the merged-into-subtree paths, cached on the user after
+        PartyMember.objects.visible_to(olga)
+        PartyMember.objects.visible_to(olga)

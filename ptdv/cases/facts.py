@@ -20,8 +20,8 @@ from ptdv.cases.models import (
     DossierDocument,
 )
 from ptdv.org.models import DecidingBody
+from ptdv.people import summaries
 from ptdv.people.choices import MemberStatus
-from ptdv.people.counts import counts_by_branch
 from ptdv.people.models import MemberEvent, PartyMember
 from ptdv.regulation import CaseDates, CaseFacts, Introducer, RelativeCheck, Settings, Stage
 
@@ -87,8 +87,7 @@ def status_on(member_id: int, day: date) -> str | None:
 
 
 def branch_official_members(branch_id: int, day: date) -> int:
-    counts = counts_by_branch(day).get(branch_id)
-    return counts.official if counts else 0
+    return summaries.branch_totals([branch_id], day)[branch_id].official
 
 
 def other_path(person, case: Case | None = None) -> Case | PartyMember | None:

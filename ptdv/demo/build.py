@@ -27,6 +27,7 @@ from ptdv.org.models import (
     VillageAssignment,
     VillageKind,
 )
+from ptdv.people import summaries
 from ptdv.people.choices import MemberEventKind, MemberStatus, Occupation
 from ptdv.people.models import MemberEvent, PartyMember, Person
 from ptdv.people.search import index_names
@@ -303,3 +304,4 @@ def build(seed: int = 2023) -> None:
     for root in Unit.objects.get_root_nodes():
         adoption.set_ptdv_since(root, writer.today)
     record_first_versions()  # bulk_create wrote no history; every row gets its first version
+    summaries.rebuild()  # members and events were bulk-created: their kept summaries from the events

@@ -223,3 +223,21 @@ class VillageAssignment(Recorded):
 
     def __str__(self):
         return f"{self.village} → {self.branch} từ {self.valid_from:%d/%m/%Y}"
+
+
+class UnitPlacement(models.Model):
+    """`unit` sat under `parent` (None: a root) from `valid_from` (None: since it exists) until
+    `valid_to` (exclusive; None: still). Kept with every act by ptdv.org.lineage, so the tree
+    of any past date is read from it even after a move re-homed the unit."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="placements")
+    parent = models.ForeignKey(Unit, null=True, on_delete=models.PROTECT, related_name="+")
+    valid_from = models.DateField(null=True)
+    valid_to = models.DateField(null=True)
+
+    class Meta:
+        ordering = ["unit", "valid_from"]
+        indexes = [models.Index(fields=["parent", "valid_from"])]
+
+    def __str__(self):
+        return f"{self.unit_id} ⊂ {self.parent_id} [{self.valid_from}, {self.valid_to})"

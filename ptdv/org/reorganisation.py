@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ptdv.org import rules
+from ptdv.org import lineage, rules
 from ptdv.org.models import Unit, UnitChange, UnitChangeKind, Village
 from ptdv.org.villages import assign
 from ptdv.people import membership
@@ -108,6 +108,7 @@ def move(unit: Unit, new_parent: Unit, on: date, *, by=None) -> Unit:
         new_parent=new_parent,
         recorded_by=by,
     )
+    lineage.replace_placements(unit)
     return Unit.objects.get(pk=unit.pk)
 
 

@@ -1,8 +1,9 @@
 """Member movements: the only code that appends MemberEvent rows.
 
-Each movement is checked, appended, and the member's cached fields follow, in one
-transaction with the member row locked, so two officers recording at once cannot
-interleave. Refusals are ValidationErrors with Vietnamese messages; nothing is written.
+Each movement is checked, appended, and the member's cached fields and kept summaries
+(ptdv.people.summary_rows) follow, in one transaction with the member row locked, so two
+officers recording at once cannot interleave. Refusals are ValidationErrors with Vietnamese
+messages; nothing is written.
 """
 
 from datetime import date
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from ptdv.people import summary_rows
 from ptdv.people.choices import LEAVING_EVENTS, MemberEventKind, MemberStatus
 from ptdv.people.models import MemberEvent, PartyMember, Person
 
@@ -76,6 +78,7 @@ def _start(person: Person, branch, on: date, kind, status, decision_no, by) -> P
         decision_no=decision_no,
         recorded_by=by,
     )
+    summary_rows.refresh_member(member)
     _move_person(person, branch)
     return member
 
@@ -114,6 +117,7 @@ def reverse(member: PartyMember, event: MemberEvent, *, note: str, by=None) -> M
         recorded_by=by,
     )
     member.save()
+    summary_rows.refresh_member(member)
     _move_person(member.person, member.branch)
     return reversal
 
@@ -214,5 +218,6 @@ def record(
     )
     member.branch, member.status = new_branch, status
     member.save()
+    summary_rows.refresh_member(member)
     _move_person(member.person, new_branch)
     return event

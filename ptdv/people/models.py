@@ -227,6 +227,97 @@ class MemberEvent(Recorded):
         return f"{self.get_kind_display()} {self.date:%d/%m/%Y}"
 
 
+# --- Kept summaries (ptdv.people.summaries): derived from the events, rebuilt by a command ---
+
+
+class Categories(models.Model):
+    """The person's categories that member figures are broken down by."""
+
+    women = models.BooleanField(default=False)
+    ethnic_minority = models.BooleanField(default=False)
+    religious = models.BooleanField(default=False)
+    youth_union = models.BooleanField(default=False)
+    farmers = models.BooleanField(default=False)
+    education = models.CharField(max_length=8, choices=Education.choices)
+
+    class Meta:
+        abstract = True
+
+
+class MemberStanding(Categories):
+    """A member counted in `branch` as `status` from `valid_from` until `valid_to` (exclusive),
+    with the categories added to the branch's totals for it: what a change takes back out."""
+
+    member = models.ForeignKey(PartyMember, on_delete=models.CASCADE, related_name="+")
+    branch = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=12, choices=MemberStatus.choices)
+    valid_from = models.DateField()
+    valid_to = models.DateField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["member"])]
+
+    def __str__(self):
+        return f"{self.member_id} {self.status} @{self.branch_id} [{self.valid_from}, {self.valid_to})"
+
+
+EDUCATION_COLUMNS = {code: f"edu_{code.lower()}" for code in Education.values}
+
+
+class BranchTotal(models.Model):
+    """The members of `branch` from `date` until its next row: one row per branch and day on
+    which its figures changed, so a count on any day is one indexed lookup per branch."""
+
+    branch = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
+    date = models.DateField()
+    official = models.IntegerField(default=0)
+    probationary = models.IntegerField(default=0)
+    women = models.IntegerField(default=0)
+    ethnic_minority = models.IntegerField(default=0)
+    religious = models.IntegerField(default=0)
+    youth_union = models.IntegerField(default=0)
+    farmers = models.IntegerField(default=0)
+    edu_none = models.IntegerField(default=0)
+    edu_primary = models.IntegerField(default=0)
+    edu_thcs = models.IntegerField(default=0)
+    edu_thpt = models.IntegerField(default=0)
+    edu_college = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["branch", "date"], name="one_branch_total_a_day")]
+
+    def __str__(self):
+        return f"{self.branch_id} {self.date}: {self.official}+{self.probationary}"
+
+
+class MilestoneKind(models.TextChoices):
+    ADMITTED = "ADMITTED", _("Kết nạp")
+    RECOGNISED = "RECOGNISED", _("Công nhận chính thức")
+    REMOVED = "REMOVED", _("Xóa tên đảng viên dự bị")
+
+
+class Milestone(Categories):
+    """An admission (ceremony `date`, `decision_date` of its admission decision), a recognition
+    or a removal of a probationary member, in force, in `branch`: what admission figures count."""
+
+    member = models.ForeignKey(PartyMember, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=12, choices=MilestoneKind.choices)
+    branch = models.ForeignKey("org.Unit", on_delete=models.PROTECT, related_name="+")
+    date = models.DateField()
+    decision_date = models.DateField(null=True)
+    aged_18_30 = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["branch", "date"]),
+            models.Index(fields=["branch", "decision_date"]),
+            models.Index(fields=["member"]),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.member_id} @{self.branch_id} {self.date}"
+
+
 class NameWord(models.Model):
     """Where a word of a person's folded name starts: the name from that word on, hex-encoded.
 

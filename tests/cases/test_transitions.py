@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from ptdv.cases import transitions
 from ptdv.cases.models import Case
 from ptdv.org import adoption
-from ptdv.people.counts import unit_counts
+from ptdv.people import summaries
 from tests.cases.conftest import MEETING, complete_dossier, move
 from tests.factories import case as new_case
 from tests.factories import member
@@ -22,9 +22,9 @@ def test_a_case_walks_from_source_to_official_member_and_counts_follow(world, re
     move(case, "COMMITTEE_RESOLVED", date(2025, 2, 10), alice, members=9, votes_for=8)
     move(case, "SUBMITTED", date(2025, 2, 12), alice, receiving_body="Ban Thường vụ Huyện ủy")
     move(case, "DECIDED", date(2025, 3, 1), alice, decision_no="123-QĐ/HU", received_on="2025-03-05")
-    before = unit_counts(world.phya_ma, date(2025, 3, 15))
+    before = summaries.totals(world.phya_ma, date(2025, 3, 15))
     move(case, "PROBATION", date(2025, 3, 15), alice)
-    after = unit_counts(world.phya_ma, date(2025, 3, 15))
+    after = summaries.totals(world.phya_ma, date(2025, 3, 15))
     assert after.probationary == before.probationary + 1
 
     case.refresh_from_db()
@@ -37,7 +37,7 @@ def test_a_case_walks_from_source_to_official_member_and_counts_follow(world, re
     case.refresh_from_db()
     assert case.stage == "OFFICIAL"
     assert case.member.status == "OFFICIAL" and case.member.official_on == date(2026, 3, 15)
-    assert unit_counts(world.phya_ma, date(2026, 3, 15)).official == 4
+    assert summaries.totals(world.phya_ma, date(2026, 3, 15)).official == 4
     assert [e.stage for e in case.events.all()][-3:] == ["PROBATION", "RECOGNITION_PROPOSED", "OFFICIAL"]
 
 

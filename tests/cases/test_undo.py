@@ -9,7 +9,7 @@ from django.utils import timezone
 from ptdv.cases import transitions
 from ptdv.cases.facts import last_events
 from ptdv.cases.models import Case, CaseEvent
-from ptdv.people.counts import unit_counts
+from ptdv.people import summaries
 from tests.cases.conftest import MEETING, VOTE, blocking_codes, move
 from tests.factories import case as new_case
 
@@ -31,7 +31,7 @@ def _undo(client, case, reason="Ghi nhầm hồ sơ"):
 
 
 def test_an_organizer_undoes_a_mistaken_ceremony_and_the_admission_is_reversed(world, ready, client_for):
-    before = unit_counts(world.phya_ma, CEREMONY)
+    before = summaries.totals(world.phya_ma, CEREMONY)
     _to_probation(ready, world.alice)
     ready.refresh_from_db()
     admitted = ready.member
@@ -42,7 +42,7 @@ def test_an_organizer_undoes_a_mistaken_ceremony_and_the_admission_is_reversed(w
     admitted.refresh_from_db()
     assert admitted.status == "LEFT"
     assert [e.kind for e in admitted.events.order_by("id")] == ["ADMITTED", "REVERSED"]
-    assert unit_counts(world.phya_ma, CEREMONY) == before
+    assert summaries.totals(world.phya_ma, CEREMONY) == before
     reversal = ready.events.get(reverts__isnull=False)
     assert reversal.reverts.stage == "PROBATION" and reversal.reason == "Ghi nhầm hồ sơ"
     assert reversal.recorded_by == world.alice and reversal.date == timezone.localdate()
@@ -64,7 +64,7 @@ def test_undoing_a_recognition_makes_the_member_probationary_again(world, ready)
     ready.refresh_from_db()
     assert ready.stage == "RECOGNITION_PROPOSED"
     assert ready.member.status == "PROBATIONARY" and ready.member.official_on is None
-    assert unit_counts(world.phya_ma, date(2026, 3, 16)).official == 3
+    assert summaries.totals(world.phya_ma, date(2026, 3, 16)).official == 3
 
 
 def test_undoing_a_removal_restores_the_member(world, ready):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from ptdv.org import reorganisation
 from ptdv.org.models import Unit, UnitChangeKind, UnitKind
-from ptdv.people.counts import unit_counts
+from ptdv.people import summaries
 from tests.factories import member
 
 pytestmark = pytest.mark.django_db
@@ -38,8 +38,8 @@ def test_move_places_the_subtree_under_the_new_parent(world):
     phya_ma = Unit.objects.get(pk=world.phya_ma.pk)
     assert Unit.objects.get_parent(cong_bang) == world.bac_kan
     assert phya_ma.path.startswith(cong_bang.path)
-    assert unit_counts(world.pac_nam, date(2025, 8, 1)).total == 0
-    assert unit_counts(world.bac_kan, date(2025, 8, 1)).total == 2
+    assert summaries.totals(world.pac_nam, date(2025, 8, 1)).total == 0
+    assert summaries.totals(world.bac_kan, date(2025, 8, 1)).total == 2
 
 
 def test_merge_transfers_members_and_past_counts_still_add_up(world):
@@ -48,11 +48,16 @@ def test_merge_transfers_members_and_past_counts_still_add_up(world):
     merged_on = date(2025, 1, 15)
     reorganisation.merge([world.na_pai], world.phya_ma, merged_on)
 
-    assert unit_counts(world.na_pai, before).total == 2
-    assert unit_counts(world.phya_ma, before).total == 1
-    assert unit_counts(world.na_pai, merged_on).total == 0
-    assert unit_counts(world.phya_ma, merged_on).total == 3
-    assert unit_counts(world.cong_bang, before).total == unit_counts(world.cong_bang, merged_on).total == 3
+    assert summaries.totals(world.na_pai, before).total == 2
+    assert summaries.totals(world.phya_ma, before, predecessors=False).total == 1
+    assert summaries.totals(world.phya_ma, before).total == 3  # with Nà Pài, merged into it
+    assert summaries.totals(world.na_pai, merged_on).total == 0
+    assert summaries.totals(world.phya_ma, merged_on).total == 3
+    assert (
+        summaries.totals(world.cong_bang, before).total
+        == summaries.totals(world.cong_bang, merged_on).total
+        == 3
+    )
 
     na_pai = Unit.objects.get(pk=world.na_pai.pk)
     assert na_pai.valid_to == merged_on

@@ -3,12 +3,16 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from ptdv.people import membership
-from ptdv.people.counts import Counts, counts_by_branch, unit_counts
+from ptdv.people import membership, summaries
 from ptdv.people.models import MemberEvent, PartyMember
 from tests.factories import member, person
 
 pytestmark = pytest.mark.django_db
+
+
+def standing(unit, on):
+    totals = summaries.totals(unit, on)
+    return totals.official, totals.probationary
 
 
 def test_counts_at_any_past_date_follow_the_events(world):
@@ -17,12 +21,12 @@ def test_counts_at_any_past_date_follow_the_events(world):
     membership.record(m, "TRANSFERRED", date(2022, 1, 10), branch=world.phya_ma)
     membership.record(m, "DIED", date(2023, 2, 2))
 
-    assert unit_counts(world.na_pai, date(2020, 5, 31)) == Counts(official=1, probationary=0)
-    assert unit_counts(world.na_pai, date(2020, 6, 1)) == Counts(official=1, probationary=1)
-    assert unit_counts(world.na_pai, date(2021, 6, 1)) == Counts(official=2, probationary=0)
-    assert unit_counts(world.phya_ma, date(2022, 1, 10)) == Counts(official=2, probationary=0)
-    assert unit_counts(world.cong_bang, date(2022, 1, 10)).total == 3
-    assert unit_counts(world.cong_bang, date(2023, 2, 2)).total == 2
+    assert standing(world.na_pai, date(2020, 5, 31)) == (1, 0)
+    assert standing(world.na_pai, date(2020, 6, 1)) == (1, 1)
+    assert standing(world.na_pai, date(2021, 6, 1)) == (2, 0)
+    assert standing(world.phya_ma, date(2022, 1, 10)) == (2, 0)
+    assert summaries.totals(world.cong_bang, date(2022, 1, 10)).total == 3
+    assert summaries.totals(world.cong_bang, date(2023, 2, 2)).total == 2
     m.refresh_from_db()
     assert m.status == "LEFT" and m.left_on == date(2023, 2, 2)
 
@@ -73,7 +77,7 @@ def test_transfer_in_starts_a_member_with_the_given_status(world):
         admitted_on=date(2001, 1, 1),
         official_on=date(2002, 1, 1),
     )
-    assert counts_by_branch(date(2021, 3, 3))[world.phya_ma.id].official == 2
+    assert summaries.branch_totals([world.phya_ma.id], date(2021, 3, 3))[world.phya_ma.id].official == 2
     assert m.admitted_on == date(2001, 1, 1)
 
 

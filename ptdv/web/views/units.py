@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from ptdv import changes
 from ptdv.org import adoption, reorganisation, structure, villages
 from ptdv.org.models import Unit, Village
-from ptdv.people.counts import counts_by_branch, subtree_counts
+from ptdv.people import summaries
 from ptdv.people.models import PartyMember
 from ptdv.people.names import place_key
 from ptdv.web import forms
@@ -17,9 +17,10 @@ from ptdv.web.tree import tree_rows
 from ptdv.web.views.common import apply, require_organizer, scoped_get
 
 
-def _count_rows(units, within, on):
-    by_branch = counts_by_branch(on, within=within)
-    subtree = subtree_counts(units, by_branch)
+def _count_rows(units, on):
+    """(unit, its own members, its subtree's) for `units`, today's tree: two queries."""
+    by_branch = summaries.branch_totals([u.pk for u in units if u.is_branch], on)
+    subtree = summaries.roll_up(units, by_branch)
     return [(unit, by_branch.get(unit.id), subtree[unit.id]) for unit in units]
 
 
@@ -32,7 +33,7 @@ def tree(request):
     root_depth = user_unit.depth if user_unit else 1
     query = request.GET.get("q", "")
     rows = (
-        tree_rows(_count_rows(units, user_unit, timezone.localdate()), root_depth, query) if user_unit else []
+        tree_rows(_count_rows(units, timezone.localdate()), root_depth, query) if user_unit else []
     )
     context = {"rows": rows, "root_depth": root_depth, "q": query, "found": any(r.shown for r in rows)}
     return render(request, "web/tree.html", context)
@@ -69,8 +70,7 @@ def _unit_context(request, unit, **bound_forms):
         .select_related("person", "branch")
     )
     page = Paginator(members, 50).get_page(request.GET.get("page"))
-    by_branch = counts_by_branch(today, within=unit)
-    counts = subtree_counts([unit, *children], by_branch)
+    counts = summaries.totals_by_unit([unit, *children], today)
     return {
         "unit": unit,
         "ancestors": [

@@ -17,7 +17,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0004_member_event_reversed'),
+        ('people', '0005_kept_summaries'),
     ]
 
     operations = [

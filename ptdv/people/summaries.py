@@ -1,0 +1,207 @@
+"""Member totals and admissions of any unit at any date, read from kept per-branch rows.
+
+What is kept (docs/summaries.md; written by ptdv.people.summary_rows), in the same transaction
+as the event or edit that changes it:
+- MemberStanding: each member's counted spans (branch, status, dates) with the categories
+  they were added with; a change takes back out exactly what was put in.
+- BranchTotal: per branch, one cumulative row per day its figures changed, so a count on any
+  day is one indexed lookup per branch: `branch_totals`.
+- Milestone: each admission (ceremony and decision dates), recognition and removal of a
+  probationary member in force, with the person's categories: `admissions`.
+
+Writers call `refresh_member` (ptdv.people.membership after every member event, the Person
+receiver after an edit of a category); bulk loaders call `rebuild`. A unit's figures follow
+its lineage (ptdv.org.lineage): the subtree as it stood on the day counted, with the
+predecessors merged into it unless told otherwise.
+
+Categories are the person's record as it stands: a person's record is corrected, not dated, so
+a correction reaches every figure, past ones included. Age (18–30) is counted on the day of
+admission.
+"""
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Count, F, OuterRef, Q, Subquery
+
+from ptdv.org import lineage
+from ptdv.org.models import Unit
+from ptdv.people.choices import Education
+from ptdv.people.models import EDUCATION_COLUMNS, BranchTotal, Milestone, MilestoneKind
+from ptdv.people.summary_rows import CATEGORIES, rebuild, refresh_member
+
+__all__ = [
+    "Admissions",
+    "Totals",
+    "admissions",
+    "admissions_by_unit",
+    "branch_totals",
+    "rebuild",
+    "refresh_member",
+    "roll_up",
+    "totals",
+    "totals_by_branch",
+    "totals_by_unit",
+]
+
+
+def _educations() -> dict[str, int]:
+    return dict.fromkeys(Education.values, 0)
+
+
+@dataclass
+class _Figures:
+    """Figures that add up over branches and units."""
+
+    def add(self, other: "_Figures") -> None:
+        for f in fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            if isinstance(mine, dict):
+                for key, n in theirs.items():
+                    mine[key] = mine.get(key, 0) + n
+            else:
+                setattr(self, f.name, mine + theirs)
+
+
+@dataclass
+class Totals(_Figures):
+    """Members of a unit on a date, by standing and category."""
+
+    official: int = 0
+    probationary: int = 0
+    women: int = 0
+    ethnic_minority: int = 0
+    religious: int = 0
+    youth_union: int = 0
+    farmers: int = 0
+    by_education: dict[str, int] = field(default_factory=_educations)
+
+    @property
+    def total(self) -> int:
+        return self.official + self.probationary
+
+
+@dataclass
+class Admissions(_Figures):
+    """Admissions of a unit in a period; `recognised` and `removed` are the probationary
+    members who became official, or were removed (xóa tên), in the period."""
+
+    admitted: int = 0
+    farmers: int = 0
+    youth_union: int = 0
+    ethnic_minority: int = 0
+    religious: int = 0
+    women: int = 0
+    aged_18_30: int = 0
+    by_education: dict[str, int] = field(default_factory=_educations)
+    recognised: int = 0
+    removed: int = 0
+
+
+def _sum(figures, rows):
+    for row in rows:
+        figures.add(row)
+    return figures
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def branch_totals(branch_ids, on: date) -> dict[int, Totals]:
+    """{branch id: Totals on `on`} for the given branches: one query, one row per branch."""
+    branch_ids = set(branch_ids)
+    latest = (
+        BranchTotal.objects.filter(branch=OuterRef("pk"), date__lte=on).order_by("-date").values("pk")[:1]
+    )
+    chosen = Unit.objects.order_by().filter(pk__in=branch_ids).annotate(row=Subquery(latest)).values("row")
+    result = {pk: Totals() for pk in branch_ids}
+    for row in BranchTotal.objects.filter(pk__in=chosen).values():
+        result[row["branch_id"]] = Totals(
+            **{name: row[name] for name in ("official", "probationary", *CATEGORIES)},
+            by_education={code: row[column] for code, column in EDUCATION_COLUMNS.items()},
+        )
+    return result
+
+
+def totals(unit: Unit, on: date, *, predecessors: bool = True) -> Totals:
+    """Members of `unit`'s subtree as it stood on `on`, on `on`."""
+    return totals_by_unit([unit], on, predecessors=predecessors)[unit.pk]
+
+
+def totals_by_unit(units: list[Unit], on: date, *, predecessors: bool = True) -> dict[int, Totals]:
+    """{unit id: Totals of its whole subtree as it stood on `on`}."""
+    spans = lineage.branch_spans(units, on, on, predecessors=predecessors)
+    by_branch = branch_totals(set().union(*spans.values()), on)
+    return {pk: _sum(Totals(), (by_branch[b] for b in branches)) for pk, branches in spans.items()}
+
+
+def totals_by_branch(unit: Unit, on: date, *, predecessors: bool = True) -> dict[int, Totals]:
+    """{branch id: Totals} of the branches under `unit` on `on`."""
+    return branch_totals(lineage.branches_under(unit, on, predecessors=predecessors), on)
+
+
+def roll_up(units: list[Unit], by_branch: dict[int, Totals]) -> dict[int, Totals]:
+    """{unit id: Totals of the unit and everything below it in today's tree} for `units`, whose
+    subtrees hold the branches of `by_branch` (for the tree page)."""
+    by_path = {unit.path: unit.pk for unit in units}
+    paths = {unit.pk: unit.path for unit in units}
+    result = {unit.pk: Totals() for unit in units}
+    for branch_id, figures in by_branch.items():
+        path = paths.get(branch_id, "")
+        for end in range(Unit.steplen, len(path) + 1, Unit.steplen):
+            if (unit_id := by_path.get(path[:end])) is not None:
+                result[unit_id].add(figures)
+    return result
+
+
+def _in(spans, day: date) -> bool:
+    return any((s is None or s <= day) and (e is None or day < e) for s, e in spans)
+
+
+def admissions_by_unit(
+    units: list[Unit], start: date, end: date, *, basis: str | None = None, predecessors: bool = True
+) -> dict[int, Admissions]:
+    """{unit id: Admissions from `start` to `end` (inclusive)}. An admission is dated by its
+    ceremony, or by its decision (`basis="decision"`; one without a recorded decision keeps
+    its ceremony date), and counted where its branch stood on that day."""
+    basis = basis or settings.PTDV_ACHIEVEMENT_BASIS
+    spans = lineage.branch_spans(units, start, end, predecessors=predecessors)
+    if basis == "decision":
+        day, period = F("decision_date"), Q(decision_date__range=(start, end))
+        period |= Q(decision_date__isnull=True, date__range=(start, end))
+    else:
+        day, period = F("date"), Q(date__range=(start, end))
+    rows = (
+        Milestone.objects.filter(period, branch_id__in=set().union(*spans.values()))
+        .annotate(day=day)
+        .values("kind", "branch_id", "date", "day", "aged_18_30", "education", *CATEGORIES)
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    result = {u.pk: Admissions() for u in units}
+    for row in rows:
+        counted_on = row["day"] or row["date"]
+        one = _admission_figures(row)
+        for pk, branches in spans.items():
+            if _in(branches.get(row["branch_id"], ()), counted_on):
+                result[pk].add(one)
+    return result
+
+
+def _admission_figures(row) -> Admissions:
+    n = row["n"]
+    if row["kind"] == MilestoneKind.RECOGNISED:
+        return Admissions(recognised=n)
+    if row["kind"] == MilestoneKind.REMOVED:
+        return Admissions(removed=n)
+    one = Admissions(admitted=n, aged_18_30=n * row["aged_18_30"], **{c: n * row[c] for c in CATEGORIES})
+    one.by_education[row["education"]] += n
+    return one
+
+
+def admissions(
+    unit: Unit, start: date, end: date, *, basis: str | None = None, predecessors: bool = True
+) -> Admissions:
+    """Admissions of `unit`'s subtree from `start` to `end` (inclusive)."""
+    return admissions_by_unit([unit], start, end, basis=basis, predecessors=predecessors)[unit.pk]

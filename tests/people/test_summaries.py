@@ -1,0 +1,53 @@
+"""Totals and admissions of a unit at any date, following the unit's lineage."""
+
+from datetime import date
+
+import pytest
+
+from ptdv.org import lineage, reorganisation
+from ptdv.org.models import UnitKind
+from ptdv.people import membership, summaries
+from tests.factories import person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_totals_count_standing_and_categories_on_a_date(world):
+    m = membership.admit(
+        person(world.na_pai, "Nông Thị Mai", sex="F", ethnicity="02"), world.na_pai, date(2020, 6, 1)
+    )
+    membership.record(m, "RECOGNISED", date(2021, 6, 1))
+    on = summaries.totals(world.cong_bang, date(2020, 6, 1))
+    assert (on.official, on.probationary, on.total) == (2, 1, 3)
+    assert (on.women, on.ethnic_minority, on.farmers) == (2, 2, 3)
+    assert on.by_education["THCS"] == 3
+    assert summaries.totals(world.cong_bang, date(2021, 6, 1)).official == 3
+
+
+def test_admissions_in_a_period_with_attributes(world):
+    membership.admit(
+        person(world.na_pai, "Nông Thị Mai", sex="F", birth=date(2000, 1, 1)), world.na_pai, date(2023, 3, 15)
+    )
+    got = summaries.admissions(world.pac_nam, date(2023, 1, 1), date(2023, 6, 30))
+    assert (got.admitted, got.women, got.farmers, got.aged_18_30) == (1, 1, 1, 1)
+    assert summaries.admissions(world.pac_nam, date(2023, 7, 1), date(2023, 12, 31)).admitted == 0
+
+
+def test_a_dissolved_commune_reports_its_past_and_a_successor_includes_it_when_asked(world):
+    new = reorganisation.create(
+        world.pac_nam,
+        date(2025, 7, 1),
+        code="BK.PN.X09",
+        name="Đảng bộ xã Mới",
+        kind=UnitKind.GRASSROOTS_COMMITTEE,
+    )
+    reorganisation.merge([world.cong_bang], new, date(2025, 7, 1))
+    past = date(2024, 1, 1)
+    assert summaries.totals(world.cong_bang, past).total == 2
+    assert summaries.totals(new, past).total == 2
+    assert summaries.totals(new, past, predecessors=False).total == 0
+    assert summaries.totals(new, date(2025, 7, 1), predecessors=False).total == 2
+    assert summaries.totals(world.cong_bang, date(2025, 7, 1)).total == 0
+    assert lineage.branches_under(world.cong_bang, past) == {world.phya_ma.pk, world.na_pai.pk}
+    assert [u.pk for u in lineage.children_on(new, date(2025, 7, 1))] == [world.phya_ma.pk, world.na_pai.pk]
+    assert lineage.children_on(new, past) == []
