@@ -11,11 +11,12 @@ from rest_framework.response import Response
 
 from ptdv.api.errors import ValidationErrors
 from ptdv.api.formdata import as_form_data
+from ptdv.api.pagination import Cursor
 from ptdv.api.serializers import NormalisedSerializer, ScopedRelatedField
 from ptdv.api.versioning import VersionedSerializer, VersionedViewMixin, versioned_edits
 from ptdv.api.views import EditorsWrite, LogsSensitiveReads, ScopedViewSet
 from ptdv.cases import corrections, transitions
-from ptdv.cases.deadlines import due_items
+from ptdv.cases.deadlines import STATUSES, deadline_rows, due_item, working_calendar
 from ptdv.cases.facts import facts_for, regulation_settings
 from ptdv.cases.forms import STAGE_FORMS
 from ptdv.cases.models import Case
@@ -201,6 +202,8 @@ class DueItemSerializer(serializers.Serializer):
     label = serializers.CharField()
     basis_date = serializers.DateField()
     due_date = serializers.DateField()
+    extended = serializers.BooleanField(help_text="đã gia hạn")
+    met_on = serializers.DateField(allow_null=True, help_text="ngày đã thực hiện (null: chưa)")
     status = serializers.ChoiceField(
         choices=list(STATUS_LABELS.items()),
         help_text="done: đã thực hiện; overdue: quá hạn; due_today: đến hạn hôm nay; "
@@ -208,14 +211,63 @@ class DueItemSerializer(serializers.Serializer):
     )
 
 
-class DeadlineViewSet(ScopedViewSet):
-    model = Case
-    pagination_class = None
+class DeadlineCursor(Cursor):
+    ordering = ("due_date", "case_id", "id")
 
-    @extend_schema(responses=DueItemSerializer(many=True))
+
+def _day(request, name: str) -> date:
+    try:
+        return date.fromisoformat(request.query_params.get(name) or timezone.localdate().isoformat())
+    except ValueError as bad:
+        raise ValidationError({name: ["Ngày phải theo dạng YYYY-MM-DD."]}) from bad
+
+
+def _id(request, name: str) -> int | None:
+    value = request.query_params.get(name)
+    if value in (None, ""):
+        return None
+    if not value.isdigit():
+        raise ValidationError({name: ["Phải là một số."]})
+    return int(value)
+
+
+class DeadlineViewSet(ScopedViewSet):
+    """The kept deadlines (ptdv.cases.derived) of the cases in scope: one query a page."""
+
+    model = Case
+    pagination_class = DeadlineCursor
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("case", int, description="chỉ thời hạn của hồ sơ này"),
+            OpenApiParameter("unit", int, description="chỉ hồ sơ của đơn vị này và các đơn vị trực thuộc"),
+            OpenApiParameter("as_of", date, description="YYYY-MM-DD; mặc định hôm nay"),
+            OpenApiParameter(
+                "status",
+                str,
+                enum=list(STATUSES),
+                description="due: chưa thực hiện, chưa quá hạn; overdue: quá hạn; met: đã thực hiện "
+                "(kèm ngày). Mặc định: mọi thời hạn chưa thực hiện của hồ sơ đang trong thời hạn.",
+            ),
+        ],
+        responses={200: DueItemSerializer(many=True), 400: ValidationErrors},
+    )
     def list(self, request):
-        items = due_items(self.get_queryset(), timezone.localdate())
-        return Response(
+        as_of = _day(request, "as_of")
+        wanted = request.query_params.get("status") or None
+        if wanted is not None and wanted not in STATUSES:
+            raise ValidationError({"status": ["Trạng thái phải là due, overdue hoặc met."]})
+        cases = self.get_queryset()
+        if (case := _id(request, "case")) is not None:
+            cases = cases.filter(pk=case)
+        if (unit := _id(request, "unit")) is not None:
+            # A unit outside the scope filters to nothing, exactly like a unit that does not exist.
+            within = Unit.objects.visible_to(request.user).filter(pk=unit).first()
+            cases = cases.filter(branch__path__startswith=within.path) if within else cases.none()
+        page = self.paginate_queryset(deadline_rows(cases, as_of, wanted))
+        calendar = working_calendar()
+        items = [due_item(row, as_of, calendar) for row in page]
+        return self.get_paginated_response(
             [
                 {
                     "case": i.case.pk,
@@ -224,6 +276,8 @@ class DeadlineViewSet(ScopedViewSet):
                     "label": i.deadline.label,
                     "basis_date": i.deadline.basis_date,
                     "due_date": i.deadline.due_date,
+                    "extended": i.deadline.extended,
+                    "met_on": i.deadline.done_date,
                     "status": i.status,
                 }
                 for i in items

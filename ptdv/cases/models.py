@@ -313,3 +313,7 @@ class CalendarDay(models.Model):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y} {self.get_kind_display()}"
+
+
+# The kept state of each case (ptdv.cases.derived writes it) lives in a module of its own.
+from ptdv.cases.kept import CaseDeadline, CaseFinding, CaseState  # noqa: E402, F401

@@ -3,7 +3,8 @@
 Each move is checked against the path, the user's role, the order of dates, the case's
 version (two officers moving the same case: one wins) and the regulation in force on the
 act's date. A refusal writes nothing. Admission and recognition move the member records
-(ptdv.people.membership) in the same transaction.
+(ptdv.people.membership) in the same transaction, and the case's kept deadlines and findings
+(ptdv.cases.derived) are derived once, from what the act left, before it commits.
 """
 
 from dataclasses import replace
@@ -14,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ptdv.cases import derived
 from ptdv.cases import historical as paper
 from ptdv.cases.facts import (
     branch_official_members,
@@ -61,6 +63,7 @@ def grassroots_branch(case: Case) -> bool:
 
 
 @transaction.atomic
+@derived.deferring
 def open_case(
     person,
     branch,
@@ -173,6 +176,7 @@ def _recognition_meeting(case: Case, facts: CaseFacts, on: date, data: dict) -> 
 
 
 @transaction.atomic
+@derived.deferring
 def move(case: Case, target: str, on: date, data: dict, *, by, version: int, reason: str = "") -> CaseEvent:
     """Record the act that moves `case` to `target`; refuse with a Vietnamese message otherwise."""
     case = Case.objects.select_for_update().select_related("branch", "person").get(pk=case.pk)
@@ -250,6 +254,7 @@ def may_undo(case: Case, user) -> CaseEvent | None:
 
 
 @transaction.atomic
+@derived.deferring
 def undo(case: Case, reason: str, *, by, version: int) -> CaseEvent:
     """Undo the last move, recorded by mistake: a compensating event returns the case to the
     stage before it and reverses what the move did to the member records. Nothing is deleted;

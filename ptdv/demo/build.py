@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from ptdv.cases import derived
 from ptdv.demo import cases as demo_cases
 from ptdv.demo import places
 from ptdv.demo.classes import june_2023_class
@@ -305,3 +306,4 @@ def build(seed: int = 2023) -> None:
         adoption.set_ptdv_since(root, writer.today)
     record_first_versions()  # bulk_create wrote no history; every row gets its first version
     summaries.rebuild()  # members and events were bulk-created: their kept summaries from the events
+    derived.rebuild()  # nor kept deadlines and findings (ptdv.cases.derived)

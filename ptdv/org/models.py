@@ -126,7 +126,13 @@ class Unit(MP_Node):
         """The grassroots organisation this unit belongs to (itself when it is one)."""
         if self.is_grassroots:
             return self
-        return Unit.objects.get_ancestors(self).filter(kind__in=GRASSROOTS_KINDS).last()
+        # Asked several times per page (deciding body, delegation, checklist): one query per
+        # instance, until the unit moves (its path changes).
+        cached = self.__dict__.get("_grassroots")
+        if cached is None or cached[0] != self.path:
+            cached = (self.path, Unit.objects.get_ancestors(self).filter(kind__in=GRASSROOTS_KINDS).last())
+            self.__dict__["_grassroots"] = cached
+        return cached[1]
 
     def deciding_unit(self):
         """The body that decides admissions for cases of this unit's members."""

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from ptdv.web.views import cases, lookups, members, people, units
+from ptdv.web.views import cases, lookups, members, people, todo, units
 
 app_name = "web"
 urlpatterns = [
@@ -21,7 +21,7 @@ urlpatterns = [
     path("ho-so/<int:pk>/ghi/<slug:kind>/<int:record>/sua/", cases.case_record_edit, name="case-record-edit"),
     path("ho-so/<int:pk>/ghi/<slug:kind>/<int:record>/huy/", cases.case_record_void, name="case-record-void"),
     path("ho-so/<int:pk>/hoan-tac/", cases.case_undo, name="case-undo"),
-    path("viec-can-lam/", cases.todo, name="todo"),
+    path("viec-can-lam/", todo.todo, name="todo"),
     path("nguoi/", people.person_list, name="people"),
     path("nguoi/moi/", members.person_edit, name="person-new"),
     path("nguoi/<int:pk>/", members.person_detail, name="person"),

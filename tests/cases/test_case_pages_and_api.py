@@ -141,16 +141,16 @@ def test_todo_lists_overdue_deadlines_soonest_first(world, ready, client_for):
     body = client_for(alice).get("/viec-can-lam/").content.decode()
     assert "Hạn ra quyết định kết nạp" in body and "Hà Thị Hoa" in body
     assert "quá hạn" in body
-    deadlines = _api(alice).get("/api/deadlines/").json()
+    deadlines = _api(alice).get("/api/deadlines/").json()["results"]
     assert [d["code"] for d in deadlines] == ["DECISION_DUE"] and deadlines[0]["status"] == "overdue"
-    assert _api(world.olga).get("/api/deadlines/").json() == []
+    assert _api(world.olga).get("/api/deadlines/").json()["results"] == []
 
 
 def test_admin_days_off_push_the_deadline(world, ready):
     move(ready, "BRANCH_RESOLVED", MEETING, world.alice, summoned=3, votes_for=3)
-    first = _api(world.alice).get("/api/deadlines/").json()[0]["due_date"]
+    first = _api(world.alice).get("/api/deadlines/").json()["results"][0]["due_date"]
     CalendarDay.objects.create(date=date(2025, 3, 3), kind="DAY_OFF", note="Nghỉ bù")
-    assert _api(world.alice).get("/api/deadlines/").json()[0]["due_date"] > first
+    assert _api(world.alice).get("/api/deadlines/").json()["results"][0]["due_date"] > first
 
 
 def test_checklist_records_are_added_from_the_case_page(world, client_for):

@@ -4,7 +4,8 @@ from typing import NamedTuple
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,12 +19,12 @@ from ptdv.audit.reads import record_reads
 from ptdv.cases import checklist as checklists
 from ptdv.cases import forms as case_forms
 from ptdv.cases import records, transitions
-from ptdv.cases.deadlines import case_deadlines, due_items, working_calendar
-from ptdv.cases.facts import effective_events, facts_for, in_scope, other_path, regulation_settings
-from ptdv.cases.models import OPEN_STAGES, Case, CaseEvent, SourceCategory
+from ptdv.cases.deadlines import case_deadlines, deadline_rows, due_item, working_calendar
+from ptdv.cases.facts import effective_events, in_scope, other_path
+from ptdv.cases.models import OPEN_STAGES, Case, CaseDeadline, CaseEvent, Introduction, SourceCategory
 from ptdv.org.models import Unit
 from ptdv.people.models import PartyMember
-from ptdv.regulation import PATH, Stage, allowed_transitions, check, next_stage, role_may_move
+from ptdv.regulation import PATH, Stage, allowed_transitions, next_stage, role_may_move
 from ptdv.scope import VERIFICATION_ROLES, can_edit
 from ptdv.web.views.common import apply, require_editor, scoped_get
 
@@ -47,27 +48,29 @@ def board(request):
 
     Every filter, "Chỉ hồ sơ quá hạn" included, narrows the cases before they are counted and
     cut to CARDS_PER_COLUMN, so a column's count is the number of cases the filter lets through.
+    The deadlines and findings are the kept ones (ptdv.cases.derived): no card is judged here.
     """
     cases, unit = _filtered(request)
     today = timezone.localdate()
-    calendar = working_calendar()
     overdue_only = request.GET.get("overdue") == "1"
     if overdue_only:
-        cases = cases.filter(pk__in=_overdue_ids(cases, today, calendar))
+        cases = cases.filter(pk__in=deadline_rows(cases, today, "overdue").order_by().values("case_id"))
     counts = dict(cases.values_list("stage").annotate(n=Count("id")).order_by())
     open_stages = [s for s in PATH if s.value in OPEN_STAGES]
     stages = open_stages
     if request.GET.get("stage") in OPEN_STAGES:
         stages = [Stage(request.GET["stage"])]
-    columns = []
-    for stage in stages:
-        cards = []
-        for case in _cards(cases.filter(stage=stage)):
-            due = [i for i in case_deadlines(case, today, calendar) if i.status != "done"]
-            findings = check(facts_for(case, viewer=request.user), today, regulation_settings())
-            notes = checklists.merged(findings)
-            cards.append({"case": case, "next": due[0] if due else None, "findings": notes})
-        columns.append({"stage": stage, "count": counts.get(stage.value, 0), "cards": cards})
+    calendar = working_calendar()
+    cards: dict[str, list] = {}
+    for case in _cards(cases, stages):
+        due = case.open_deadlines
+        notes = checklists.merged([row.finding for row in case.kept_findings.all()])
+        next_due = due_item(due[0], today, calendar) if due else None
+        cards.setdefault(case.stage, []).append({"case": case, "next": next_due, "findings": notes})
+    columns = [
+        {"stage": stage, "count": counts.get(stage.value, 0), "cards": cards.get(stage.value, [])}
+        for stage in stages
+    ]
     return render(
         request,
         "web/board.html",
@@ -84,19 +87,26 @@ def board(request):
     )
 
 
-def _overdue_ids(cases, today, calendar) -> set[int]:
-    """Cases with a deadline already past, judged on every case the other filters let through
-    (one query for the cases and one per prefetch, however many there are)."""
-    return {item.case.pk for item in due_items(cases, today, calendar) if item.status == "overdue"}
-
-
-def _cards(cases):
-    return cases.select_related("person", "branch").prefetch_related(
-        Prefetch("events", queryset=CaseEvent.objects.order_by("date", "id")),
-        "documents",
-        "relatives",
-        "introductions__introducer__person",
-    )[:CARDS_PER_COLUMN]
+def _cards(cases, stages) -> list[Case]:
+    """The first CARDS_PER_COLUMN cases of each stage, in the board's order: one query for
+    every column (a window numbering each stage's cases), one for their kept findings and one
+    for their deadlines not met, however many cases there are."""
+    order = [F(name[1:]).desc() if name.startswith("-") else F(name).asc() for name in Case._meta.ordering]
+    ranked = cases.filter(stage__in=[s.value for s in stages]).annotate(
+        rank=Window(RowNumber(), partition_by=F("stage"), order_by=order)
+    )
+    return list(
+        ranked.filter(rank__lte=CARDS_PER_COLUMN)
+        .select_related("person", "branch")
+        .prefetch_related(
+            "kept_findings",
+            Prefetch(
+                "kept_deadlines",
+                queryset=CaseDeadline.objects.filter(met_on__isnull=True).order_by("id"),
+                to_attr="open_deadlines",
+            ),
+        )
+    )
 
 
 def _next_moves(user, case):
@@ -153,7 +163,7 @@ def _rows(request, case, kind, records_in_order, failed) -> list[Row]:
 
 def _timeline(case) -> list[tuple]:
     """Every event with its details, whether a later correction undid it, and what it undid."""
-    events = list(case.events.select_related("recorded_by", "reverts"))
+    events = list(case.events.all())
     undone = {e.reverts_id for e in events if e.reverts_id}
     return [(e, _event_details(e), e.pk in undone) for e in events]
 
@@ -172,12 +182,13 @@ def _case_context(request, case, bound=None, failed=None, undo_form=None):
     record_reads(request, [case.person_id], ReadChannel.PAGE)
     today = timezone.localdate()
     moves = []
+    initial = _initial(case)
     for stage in _next_moves(request.user, case):
         form_class = case_forms.STAGE_FORMS[stage]
         form = (
             bound
             if bound is not None and bound.prefix == stage.value
-            else form_class(prefix=stage.value, initial=_initial(case))
+            else form_class(prefix=stage.value, initial=initial)
         )
         moves.append({"stage": stage, "form": form})
     return {
@@ -186,9 +197,7 @@ def _case_context(request, case, bound=None, failed=None, undo_form=None):
         "undo": _undo_form(request.user, case, undo_form),
         "documents": _rows(request, case, "giay-to", case.documents.all(), failed),
         "relatives": _rows(request, case, "tham-tra", case.relatives.all(), failed),
-        "introductions": _rows(
-            request, case, "gioi-thieu", case.introductions.select_related("introducer__person"), failed
-        ),
+        "introductions": _rows(request, case, "gioi-thieu", case.introductions.all(), failed),
         "checklist": _checklist(request, case, bound, today),
         "deadlines": case_deadlines(case, today, working_calendar()),
         "moves": moves,
@@ -218,9 +227,20 @@ def _next_step(case) -> str | None:
     return following.value if following else None
 
 
+def with_records(cases):
+    """A case with everything its page reads, each relation in one query: the timeline, the
+    checklist and the rules all read these (ptdv.cases.facts filters them in Python)."""
+    return cases.select_related("person", "branch", "member").prefetch_related(
+        Prefetch("events", queryset=CaseEvent.objects.select_related("recorded_by", "reverts")),
+        "documents",
+        "relatives",
+        Prefetch("introductions", queryset=Introduction.objects.select_related("introducer__person")),
+    )
+
+
 @login_required
 def case_detail(request, pk):
-    case = scoped_get(request, Case, pk, Case.objects.select_related("person", "branch", "member"))
+    case = scoped_get(request, Case, pk, with_records(Case.objects))
     return render(request, "web/case_detail.html", _case_context(request, case))
 
 
@@ -400,10 +420,3 @@ def case_undo(request, pk):
         return redirect("web:case", pk=case.pk)
     case.refresh_from_db()
     return render(request, "web/case_detail.html", _case_context(request, case, undo_form=form), status=400)
-
-
-@login_required
-def todo(request):
-    """Việc cần làm: due and overdue deadlines in the user's scope, soonest first."""
-    items = due_items(Case.objects.visible_to(request.user), timezone.localdate())
-    return render(request, "web/todo.html", {"items": items})
