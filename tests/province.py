@@ -15,4 +15,4 @@ SIZE = synthetic.Size(members=1_200, branches=30, communes=3, cases=150)
 
 @pytest.fixture
 def province(db) -> synthetic.Province:
-    return synthetic.build(SIZE)
+    return synthetic.province(SIZE)

@@ -19,11 +19,13 @@ from django.utils import timezone
 
 from ptdv.accounts.models import Role, User
 from ptdv.bench.loader import Loader
+from ptdv.cases import derived
 from ptdv.cases.models import Case, CaseEvent, DossierDocument, Introduction, Relation, RelativeVerification
 from ptdv.demo.cases import MEMBER_STAGES, REMOVED_AFTER, CaseWriter
 from ptdv.demo.people import PersonFactory
 from ptdv.org import adoption
 from ptdv.org.models import BranchType, Unit, UnitKind, Village, VillageAssignment, VillageKind
+from ptdv.people import summaries
 from ptdv.people.choices import MemberEventKind, MemberStatus, Occupation
 from ptdv.people.models import MemberEvent, NameWord, PartyMember, Person
 from ptdv.people.search import tails
@@ -422,9 +424,23 @@ def _admitted(person, branch, stage: Stage, ceremony: date) -> tuple[dict, list[
     return member, events
 
 
+def keep() -> None:
+    """The kept state the services would have written row by row, rebuilt from the loaded
+    events: member summaries and dated placements, case deadlines and findings."""
+    summaries.rebuild()
+    derived.rebuild()
+
+
+def province(size: Size = Size(), seed: int = 2026) -> Province:
+    """A consistent province: loaded, its kept state rebuilt."""
+    loaded = build(size, seed)
+    keep()
+    return loaded
+
+
 @transaction.atomic
 def build(size: Size = Size(), seed: int = 2026, today: date | None = None) -> Province:
-    """Load the province into the current database (expected empty of other data)."""
+    """Load the province's rows (the kept state is left to `keep`)."""
     gen = Generator(size, seed, today or timezone.localdate())
     gen.load = Loader()
     root, communes, branches = gen.tree()
