@@ -103,7 +103,8 @@ def test_over_a_province_the_member_list_pages_cost_a_fixed_number_of_queries(pr
     client = client_for(province.organizer)
     first = client.get("/dang-vien/").content.decode()
     assert "Tìm thấy hơn 1.000 đảng viên" in first and 'data-picker="/chon/chi-bo/"' in first
-    for params in ({}, {"last": "1"}, _link(first, "after"), {"status": "OFFICIAL", "branch": str(province.branches[0].pk)}):
+    branch = {"status": "OFFICIAL", "branch": str(province.branches[0].pk)}
+    for params in ({}, {"last": "1"}, _link(first, "after"), branch):
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/dang-vien/", params).status_code == 200
         # session, user, two-factor device, unit of user and the units merged into it (scope),
