@@ -43,7 +43,7 @@ def signed_in(user) -> Client:
 def address(page: Page, values: dict) -> str | None:
     """The page's URL for the measured unit, or None when its URL name does not resolve."""
     try:
-        url = reverse(page.url, args=[values[a] for a in page.args])
+        url = reverse(page.url, args=[values.get(a, a) for a in page.args])
     except NoReverseMatch:
         return None
     if page.query:
@@ -56,11 +56,15 @@ def p95(timings: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+class NotAPage(Exception):
+    """The address answers, but not with a page (a redirect, a refusal): nothing to time."""
+
+
 def page(client: Client, url: str, runs: int) -> tuple[list[float], int]:
     """Timings of `runs` GETs after one warm-up, and the queries of the last."""
     response = client.get(url)
     if response.status_code != 200:
-        raise RuntimeError(f"{url} trả về {response.status_code}")
+        raise NotAPage(f"{url} trả về {response.status_code}")
     timings = []
     for _ in range(runs):
         with CaptureQueriesContext(connection) as queries:

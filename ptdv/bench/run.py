@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from django.core.management import call_command
 
 from ptdv.bench import synthetic
-from ptdv.bench.measure import Result, address, measure, signed_in
+from ptdv.bench.measure import NotAPage, Result, address, measure, signed_in
 from ptdv.bench.pages import PAGES
 from ptdv.cases.models import Case
 from ptdv.regulation import Stage
@@ -55,4 +55,7 @@ def measure_all(province: synthetic.Province, runs: int, say) -> Iterator[Result
                     say(f"Bỏ qua {page.name}: địa chỉ {page.url} không có trong bản này.")
                 skipped.add(page.name)
                 continue
-            yield measure(f"{scope}:{page.name}", client, url, page.reference.format(**values), runs)
+            try:
+                yield measure(f"{scope}:{page.name}", client, url, page.reference.format(**values), runs)
+            except NotAPage as answer:
+                say(f"Bỏ qua {scope}:{page.name}: {answer}")
