@@ -6,6 +6,7 @@ from hypothesis import settings as hypothesis_settings
 
 from tests.factories import World
 from tests.logins import log_in
+from tests.province import province  # noqa: F401  (the bench's small synthetic province)
 
 # Property tests judge behaviour, not speed: on a loaded 2-core machine (the suite runs two
 # workers, browser tests beside them) generating inputs can be slow without anything being wrong.

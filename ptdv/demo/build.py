@@ -33,6 +33,7 @@ from ptdv.org.models import (
 from ptdv.people import summaries
 from ptdv.people.choices import MemberEventKind, MemberStatus, Occupation
 from ptdv.people.models import MemberEvent, PartyMember, Person
+from ptdv.people.search import index_names
 from ptdv.regulation.dates import add_months
 
 FOUNDED = date(2000, 1, 1)
@@ -227,6 +228,7 @@ class Builder:
                 starts.append((branch, admitted))
                 admissions.append(slot)
         Person.objects.bulk_create(people, batch_size=500)
+        index_names(people)
         members = PartyMember.objects.bulk_create(
             [
                 PartyMember(

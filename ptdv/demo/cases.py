@@ -19,6 +19,7 @@ from ptdv.cases.models import Case, CaseEvent, DocumentKind, DossierDocument
 from ptdv.demo.reorganisation import REFORM_DAY
 from ptdv.people.choices import MemberEventKind, MemberStatus
 from ptdv.people.models import MemberEvent, PartyMember, Person
+from ptdv.people.search import index_names
 from ptdv.regulation import PATH, Stage, add_months
 
 PAC_NAM_WINDOWS = [
@@ -253,6 +254,7 @@ def open_cases(writer: CaseWriter, plan, factories) -> None:
         factory = factories[branch.code.split(".")[0]]
         people.append(factory.person(branch, on=on, village=village, age=(19, 30), **options))
     Person.objects.bulk_create(people)
+    index_names(people)
     for person, ((branch, *_), stage, on, since) in zip(people, specs, strict=True):
         if since:
             _went_on(writer, person, branch, stage, on, since)

@@ -129,6 +129,9 @@ class Person(models.Model):
         self.search_name = names.fold(self.full_name)[:120]
         self.sort_key = names.sort_key(self.full_name)
         super().save(*args, **kwargs)
+        from ptdv.people.search import index_names  # the search module imports this one
+
+        index_names([self])
 
     def clean(self):
         if self.citizen_id == "":
@@ -313,3 +316,23 @@ class Milestone(Categories):
 
     def __str__(self):
         return f"{self.kind} {self.member_id} @{self.branch_id} {self.date}"
+
+
+class NameWord(models.Model):
+    """Where a word of a person's folded name starts: the name from that word on, hex-encoded.
+
+    Member search matches a query at the start of any word ("văn dất" finds "Chúc Văn Dất")
+    with a range over this indexed column (`tail >= q AND tail < q + "g"`), which both SQLite
+    and PostgreSQL serve from a b-tree; `LIKE '%…%'` on the name could not be. Hex digits
+    order the same under every collation, so the range holds whatever the database's locale.
+    Kept in step by Person.save and ptdv.people.search.index_names (bulk loads).
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="name_words")
+    tail = models.CharField(max_length=240)
+
+    class Meta:
+        indexes = [models.Index(fields=["tail", "person"], name="people_nameword_tail")]
+
+    def __str__(self):
+        return bytes.fromhex(self.tail).decode(errors="replace")

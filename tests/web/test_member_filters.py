@@ -53,4 +53,5 @@ def test_a_page_link_keeps_the_filters(world, client_for):
     for i in range(51):
         member(world.na_pai, f"Lò Văn {spelled(i)}", official=False)
     body = client_for(world.alice).get("/dang-vien/", {"status": "PROBATIONARY"}).content.decode()
-    assert "?status=PROBATIONARY&amp;page=2" in body
+    assert re.search(r"\?status=PROBATIONARY&amp;after=\d+~\d+", body)
+    assert "?status=PROBATIONARY&amp;last=1" in body

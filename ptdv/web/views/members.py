@@ -1,7 +1,6 @@
 """Member search and pages, people's records, and recording member movements."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -15,14 +14,17 @@ from ptdv.people.choices import MemberStatus
 from ptdv.people.models import PartyMember, Person
 from ptdv.people.search import search_members
 from ptdv.scope import can_edit, sees_sensitive
-from ptdv.web import forms
+from ptdv.web import forms, keyset
 from ptdv.web.views.common import apply, require_editor, scoped_get
 
 
 @login_required
 def member_list(request):
-    """Members found by name or ID, narrowed by status and branch; each choice of the two
-    filters says how many members it finds among those the other filters let through."""
+    """Members found by name or ID, narrowed by status and branch, 50 a page by key (the last
+    page costs what the first does). When what the search finds is small, each choice of the
+    two filters says how many members it finds among those the other filters let through;
+    over a province the filters offer their choices without counting every member, and the
+    branch is chosen with a searchable picker rather than a list of every branch."""
     query = request.GET.get("q", "")
     unit = None
     if request.GET.get("unit", "").isdigit():
@@ -30,21 +32,33 @@ def member_list(request):
     members = PartyMember.objects.visible_to(request.user).select_related("person", "branch")
     if unit is not None:
         members = members.filter(branch__path__startswith=unit.path)
-    members = search_members(members, request.user, query)
+    searched = members = search_members(members, request.user, query)
     status = request.GET.get("status", "")
+    status = status if status in MemberStatus.values else ""
     branch = request.GET.get("branch", "")
-    by_status = members.filter(branch_id=branch) if branch.isdigit() else members
-    by_branch = members.filter(status=status) if status in MemberStatus.values else members
-    statuses = _counted(by_status, "status", dict(MemberStatus.choices))
-    branches = [
-        {"value": str(row["branch"]), "label": row["branch__name"], "count": row["n"]}
-        for row in by_branch.order_by("branch__name").values("branch", "branch__name").annotate(n=Count("id"))
-    ]
-    if status in MemberStatus.values:
+    branch = branch if branch.isdigit() else ""
+    by_status = searched.filter(branch_id=branch) if branch else searched
+    by_branch = searched.filter(status=status) if status else searched
+    if status:
         members = members.filter(status=status)
-    if branch.isdigit():
+    if branch:
         members = members.filter(branch_id=branch)
-    page = Paginator(members, 50).get_page(request.GET.get("page"))
+    if keyset.count_upto(searched) <= keyset.COUNT_LIMIT:
+        statuses = _counted(by_status, "status", dict(MemberStatus.choices))
+        branches = [
+            {"value": str(row["branch"]), "label": row["branch__name"], "count": row["n"]}
+            for row in by_branch.order_by("branch__name")
+            .values("branch", "branch__name")
+            .annotate(n=Count("id"))
+        ]
+        found = sum(c["count"] for c in statuses if not status or c["value"] == status)
+        picked = None
+    else:
+        statuses = [{"value": v, "label": label, "count": None} for v, label in MemberStatus.choices]
+        branches = None  # a picker: the province has thousands of branches
+        found = keyset.count_upto(members)
+        picked = Unit.objects.visible_to(request.user).filter(pk=branch).first() if branch else None
+    page = keyset.paginate(members, request.GET, "person__sort_key", _member_key)
     template = "web/_member_rows.html" if request.headers.get("HX-Request") else "web/member_list.html"
     context = {
         "page": page,
@@ -54,9 +68,16 @@ def member_list(request):
         "branch": branch,
         "statuses": statuses,
         "branches": branches,
+        "picked": picked,
+        "found": found,
+        "count_limit": keyset.COUNT_LIMIT,
         "editable": can_edit(request.user),
     }
     return render(request, template, context)
+
+
+def _member_key(member) -> str:
+    return keyset.cursor(member.person.sort_key, member.pk)
 
 
 def _counted(members, field, labels) -> list[dict]:

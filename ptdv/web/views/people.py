@@ -2,19 +2,21 @@
 by name (diacritics ignored) and filtered by the stage of their latest case."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import render
 
 from ptdv.cases.models import Case
 from ptdv.people.models import Person
-from ptdv.people.names import fold
+from ptdv.people.search import name_matches
 from ptdv.regulation import Stage
 from ptdv.scope import can_edit
+from ptdv.web import keyset
 
 PER_PAGE = 50
 # The filter's value for people with no case yet (a stage code never looks like this).
 NO_CASE = "none"
+NO_CASE_LABEL = "Chưa có hồ sơ"
+STAGE_CHOICES = [(NO_CASE, NO_CASE_LABEL)] + [(s.value, s.label) for s in Stage]
 
 
 def not_members(user):
@@ -32,25 +34,34 @@ def not_members(user):
 def stage_counts(people) -> list[dict]:
     """Each stage (and "no case") the people stand at, with how many, in the order of the path."""
     found = {row["stage"]: row["n"] for row in people.order_by().values("stage").annotate(n=Count("id"))}
-    options = [(NO_CASE, "Chưa có hồ sơ", found.get(None, 0))]
+    options = [(NO_CASE, NO_CASE_LABEL, found.get(None, 0))]
     options += [(s.value, s.label, found[s.value]) for s in Stage if s.value in found]
     return [{"value": v, "label": label, "count": n} for v, label, n in options]
 
 
 @login_required
 def person_list(request):
-    """Người chưa là đảng viên, 50 a page; the stage filter lists how many each choice finds."""
+    """Người chưa là đảng viên, 50 a page by key; the stage filter lists how many each choice
+    finds when what the search finds is small (not over a whole province)."""
     query = request.GET.get("q", "")
-    people = not_members(request.user)
-    if folded := fold(query):
-        people = people.filter(search_name__contains=folded)
-    choices = stage_counts(people)
+    searched = people = not_members(request.user)
+    if (match := name_matches(query, "pk")) is not None:
+        searched = people = people.filter(match)
     stage = request.GET.get("stage", "")
     if stage == NO_CASE:
         people = people.filter(stage__isnull=True)
     elif stage in {s.value for s in Stage}:
         people = people.filter(stage=stage)
-    page = Paginator(people, PER_PAGE).get_page(request.GET.get("page"))
+    if keyset.count_upto(searched) <= keyset.COUNT_LIMIT:
+        choices = stage_counts(searched)
+        everyone = sum(c["count"] for c in choices)
+        found = next((c["count"] for c in choices if c["value"] == stage), 0) if stage else everyone
+    else:  # a province: the stages without counting every person
+        choices = [{"value": v, "label": label, "count": None} for v, label in STAGE_CHOICES]
+        everyone = found = keyset.count_upto(people)
+    page = keyset.paginate(
+        people, request.GET, "sort_key", lambda p: keyset.cursor(p.sort_key, p.pk), PER_PAGE
+    )
     for person in page:
         person.stage_label = Stage(person.stage).label if person.stage else ""
     context = {
@@ -58,7 +69,9 @@ def person_list(request):
         "q": query,
         "stage": stage,
         "choices": choices,
-        "found": sum(c["count"] for c in choices),
+        "everyone": everyone,
+        "found": found,
+        "count_limit": keyset.COUNT_LIMIT,
         "editable": can_edit(request.user),
     }
     return render(request, "web/person_list.html", context)

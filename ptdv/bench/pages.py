@@ -1,0 +1,63 @@
+"""The pages `ptdv bench` measures and, beside each, the plain SQL it is compared with.
+
+Adding a page is one line of PAGES: a name, a URL name (with its arguments and query,
+filled from the measured unit), and a reference. A URL name that does not resolve in this
+build (a report not merged yet), or a page that answers with a redirect (the home page
+before the dashboard exists), is skipped and said so.
+"""
+
+from dataclasses import dataclass, field
+
+# Plain SQL references, measured in the same run: a bare SELECT of the rows a list shows,
+# a raw aggregate over members for the pages that count. `{path}` is the unit's path.
+MEMBER_ROWS = (
+    "SELECT m.id, p.full_name, p.birth_date, u.name FROM people_partymember m"
+    " JOIN people_person p ON p.id = m.person_id JOIN org_unit u ON u.id = m.branch_id"
+    " WHERE u.path LIKE '{path}%' ORDER BY p.sort_key, m.id LIMIT 50"
+)
+MEMBER_COUNT = (
+    "SELECT m.branch_id, m.status, COUNT(*) FROM people_partymember m JOIN org_unit u"
+    " ON u.id = m.branch_id WHERE u.path LIKE '{path}%' GROUP BY m.branch_id, m.status"
+)
+OPEN_CASES = (
+    "SELECT c.id, c.stage, p.full_name, u.name FROM cases_case c JOIN people_person p"
+    " ON p.id = c.person_id JOIN org_unit u ON u.id = c.branch_id WHERE u.path LIKE '{path}%'"
+    " AND c.stage NOT IN ('OFFICIAL', 'WITHDRAWN', 'NOT_ADMITTED', 'REMOVED')"
+)
+BRANCH_COUNT = (
+    "SELECT COUNT(*) FROM org_unit WHERE path LIKE '{path}%' AND kind IN ('BRANCH', 'GRASSROOTS_BRANCH')"
+)
+ONE_CASE = "SELECT * FROM cases_caseevent WHERE case_id = {case} ORDER BY date, id"
+PERSON_ROWS = (
+    "SELECT p.id, p.full_name FROM people_person p JOIN org_unit u ON u.id = p.unit_id"
+    " LEFT JOIN people_partymember m ON m.person_id = p.id WHERE m.id IS NULL"
+    " AND u.path LIKE '{path}%' ORDER BY p.sort_key, p.id LIMIT 50"
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    url: str  # a URL name
+    reference: str
+    args: tuple[str, ...] = ()  # "unit", "case": filled per measured unit; others literal
+    query: dict = field(default_factory=dict)
+
+
+PAGES = [
+    Page("board", "web:board", OPEN_CASES),
+    Page("todo", "web:todo", OPEN_CASES),
+    Page("api_deadlines", "deadline-list", OPEN_CASES),
+    Page("tree", "web:tree", BRANCH_COUNT),
+    Page("unit", "web:unit", MEMBER_COUNT, args=("unit",)),
+    Page("case", "web:case", ONE_CASE, args=("case",)),
+    Page("members_first", "web:members", MEMBER_ROWS),
+    Page("members_last", "web:members", MEMBER_ROWS, query={"page": "last"}),
+    Page("members_search", "web:members", MEMBER_ROWS, query={"q": "hoang van"}),
+    Page("people_first", "web:people", PERSON_ROWS),
+    Page("api_members", "member-list", MEMBER_ROWS),
+    Page("dashboard", "web:home", MEMBER_COUNT),
+    Page("report_progress", "web:report", MEMBER_COUNT, args=("progress",), query={"unit": "{unit}"}),
+    Page("report_structure", "web:report", MEMBER_COUNT, args=("structure",), query={"unit": "{unit}"}),
+    Page("report_totals", "web:report", MEMBER_COUNT, args=("totals",), query={"unit": "{unit}"}),
+]

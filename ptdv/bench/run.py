@@ -1,0 +1,61 @@
+"""One bench run inside its own database: load the province, rebuild what is kept, measure."""
+
+import io
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from django.core.management import call_command
+
+from ptdv.bench import synthetic
+from ptdv.bench.measure import NotAPage, Result, address, measure, signed_in
+from ptdv.bench.pages import PAGES
+from ptdv.cases.models import Case
+from ptdv.regulation import Stage
+
+
+@contextmanager
+def timed(say: Callable[[str], None], what: str):
+    """Say how long a step took, in wall time and in this process's CPU time (on a shared
+    machine the two differ; the CPU time is what the step costs)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    yield
+    say(f"{what}: {time.perf_counter() - wall:.1f} s ({time.process_time() - cpu:.1f} s CPU)")
+
+
+def load(size: synthetic.Size, seed: int, say: Callable[[str], None]) -> synthetic.Province:
+    with timed(say, "Tạo cấu trúc cơ sở dữ liệu"):
+        call_command("migrate", verbosity=0)
+    what = f"Nạp tỉnh tổng hợp ({size.members:,} đảng viên, {size.branches:,} chi bộ, {size.cases:,} hồ sơ)"
+    with timed(say, what):
+        province = synthetic.build(size, seed)
+    with timed(say, "Dựng trạng thái lưu sẵn (summaries.rebuild, derived.rebuild)"):
+        synthetic.keep()
+    with timed(say, "ptdv refresh (hằng ngày)"):
+        call_command("refresh", verbosity=0, stdout=io.StringIO())
+    return province
+
+
+def measure_all(province: synthetic.Province, runs: int, say) -> Iterator[Result]:
+    """Every page of PAGES for the province's organizer, then for one commune's committee."""
+    skipped = set()
+    for scope, user in (("province", province.organizer), ("commune", province.committee)):
+        client = signed_in(user)
+        unit = user.unit
+        case = (
+            Case.objects.filter(branch__path__startswith=unit.path, stage=Stage.BRANCH_RESOLVED)
+            .order_by("id")
+            .first()
+        )
+        values = {"unit": unit.pk, "case": case.pk, "path": unit.path}
+        for page in PAGES:
+            url = address(page, values)
+            if url is None:
+                if page.name not in skipped:
+                    say(f"Bỏ qua {page.name}: địa chỉ {page.url} không có trong bản này.")
+                skipped.add(page.name)
+                continue
+            try:
+                yield measure(f"{scope}:{page.name}", client, url, page.reference.format(**values), runs)
+            except NotAPage as answer:
+                say(f"Bỏ qua {scope}:{page.name}: {answer}")

@@ -1,0 +1,71 @@
+"""`ptdv bench`: a synthetic province in its own database, and how fast its pages answer.
+
+Speed is measured here, never asserted in tests (tests hold query budgets). The run never
+touches the user's database: see ptdv.bench.database.
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ptdv.bench.database import own_database
+from ptdv.bench.synthetic import Size
+
+INSIDE = "PTDV_BENCH_INSIDE"  # set for the child process that runs in the bench database
+
+
+class Command(BaseCommand):
+    help = "Dựng một tỉnh tổng hợp trong cơ sở dữ liệu riêng và đo thời gian các trang chính."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--members", type=int, default=150_000, help="số đảng viên (mặc định 150.000)")
+        parser.add_argument("--runs", type=int, default=10, help="số lần đo mỗi trang")
+        parser.add_argument("--format", choices=["table", "json"], default="table")
+        parser.add_argument("--database-url", help="PostgreSQL: postgres://…/tên (tạo mới rồi xóa)")
+        parser.add_argument("--keep", action="store_true", help="giữ lại cơ sở dữ liệu để xem")
+        parser.add_argument("--seed", type=int, default=2026)
+
+    def handle(self, *args, **options):
+        if os.environ.get(INSIDE) == "1":
+            return self.inside(**options)
+        try:
+            with own_database(options["database_url"], options["keep"], self.note) as url:
+                child = subprocess.run(
+                    [sys.executable, "-m", "ptdv", *sys_args(options)],
+                    env={**os.environ, INSIDE: "1", "DATABASE_URL": url},
+                    check=False,
+                )
+        except ValueError as problem:
+            raise CommandError(str(problem)) from problem
+        if child.returncode:
+            raise CommandError(f"Lần đo dừng giữa chừng (mã {child.returncode}).")
+
+    def note(self, text: str) -> None:
+        self.stderr.write(text)
+
+    def inside(self, members, runs, format, seed, **options):
+        from ptdv.bench.run import load, measure_all
+
+        province = load(Size.for_members(members), seed, self.note)
+        if format == "table":
+            self.stdout.write(
+                f"{'trang':<28}{'trung vị ms':>12}{'p95 ms':>10}{'truy vấn':>10}{'SQL thuần ms':>14}"
+            )
+        for result in measure_all(province, runs, self.note):
+            if format == "json":
+                self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False))
+            else:
+                self.stdout.write(
+                    f"{result.name:<28}{result.median_ms:>12.1f}{result.p95_ms:>10.1f}"
+                    f"{result.queries:>10}{result.reference_ms:>14.1f}"
+                )
+            self.stdout.flush()
+
+
+def sys_args(options) -> list[str]:
+    """The command line of the child: the same run, without the database choice."""
+    args = ["bench", "--members", str(options["members"]), "--runs", str(options["runs"])]
+    return [*args, "--format", options["format"], "--seed", str(options["seed"])]

@@ -1,0 +1,35 @@
+"""`ptdv bench` runs end to end on a small province in its own SQLite file, one JSON line a page."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+KEYS = {"name", "median_ms", "p95_ms", "queries", "reference_ms"}
+
+
+@pytest.mark.bench
+def test_bench_prints_one_json_line_a_page_for_the_province_and_a_commune(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PTDV_DATA_DIR": str(tmp_path)}
+    env.pop("DATABASE_URL", None)  # the bench makes its own database whatever the caller's
+    done = subprocess.run(
+        [sys.executable, "-m", "ptdv", "bench", "--members", "3000", "--runs", "2", "--format", "json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert all(set(row) == KEYS for row in rows)
+    names = {row["name"] for row in rows}
+    for page in ("board", "todo", "api_deadlines", "tree", "unit", "case", "members_first", "members_last"):
+        assert {f"province:{page}", f"commune:{page}"} <= names
+    assert all(row["queries"] > 0 and row["p95_ms"] >= row["median_ms"] > 0 for row in rows)
+    # the caller's database (in the data folder) was never written: the bench used its own
+    assert all(f.stat().st_size == 0 for f in tmp_path.glob("*.sqlite3"))
