@@ -3,25 +3,31 @@
 from datetime import date
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    PolymorphicProxySerializer,
+    extend_schema,
+)
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from ptdv.api.errors import ValidationErrors
-from ptdv.api.formdata import as_form_data
+from ptdv.api.formdata import as_form_data, body_of, submit
 from ptdv.api.serializers import NormalisedSerializer, ScopedRelatedField
 from ptdv.api.versioning import VersionedSerializer, VersionedViewMixin, versioned_edits
 from ptdv.api.views import EditorsWrite, LogsSensitiveReads, ScopedViewSet
 from ptdv.cases import corrections, transitions
 from ptdv.cases.deadlines import due_items
 from ptdv.cases.facts import facts_for, regulation_settings
-from ptdv.cases.forms import STAGE_FORMS
-from ptdv.cases.models import Case
+from ptdv.cases.forms import STAGE_FORMS, UndoForm
+from ptdv.cases.models import Case, CaseEvent
 from ptdv.org.models import Unit
 from ptdv.people.models import PartyMember, Person
-from ptdv.regulation import Stage, check
+from ptdv.regulation import Stage, blocking, check
 from ptdv.regulation.deadlines import STATUS_LABELS
 
 
@@ -32,6 +38,8 @@ class CaseSerializer(NormalisedSerializer, VersionedSerializer):
     opened_on = serializers.DateField(default=timezone.localdate)
     # Why a closed case's facts are corrected (organizers only); kept in the case's history.
     reason = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=1000)
+    stage_label = serializers.CharField(source="get_stage_display", read_only=True)
+    links = serializers.SerializerMethodField(help_text="Địa chỉ các phần của hồ sơ trong API.")
 
     class Meta:
         model = Case
@@ -58,11 +66,18 @@ class CaseSerializer(NormalisedSerializer, VersionedSerializer):
             "historical",
             "version",
             "reason",
+            "stage_label",
+            "links",
         ]
         read_only_fields = ["stage", "member"]
         # Not DRF's generic "unique set" check from the constraint one_open_case_per_person:
         # transitions.open_case refuses with DUPLICATE_PERSON, also when it loses a race.
         validators = []
+
+    def get_links(self, case) -> dict[str, str]:
+        base = f"/api/cases/{case.pk}/"
+        parts = ("events", "findings", "documents", "verifications", "introductions", "consents")
+        return {"self": base, **{part: f"{base}{part}/" for part in parts}}
 
     def create(self, validated):
         data = dict(validated)
@@ -119,6 +134,46 @@ class TransitionSerializer(serializers.Serializer):
     decision_no = serializers.CharField(required=False)
 
 
+class PreviewSerializer(serializers.Serializer):
+    allowed = serializers.BooleanField(help_text="Bước này có ghi được không (không có lỗi chặn).")
+    blocking = FindingSerializer(many=True, help_text="Các lỗi sẽ chặn việc ghi, như khi ghi thật.")
+    findings = FindingSerializer(many=True, help_text="Mọi nhận xét (lỗi và cảnh báo) cho bước này.")
+
+
+PREVIEW_EXAMPLE = OpenApiExample(
+    "Biểu quyết chưa đủ",
+    request_only=False,
+    response_only=True,
+    value={
+        "allowed": False,
+        "blocking": [
+            {
+                "code": "BRANCH_VOTE_TWO_THIRDS",
+                "severity": "error",
+                "message": "Số phiếu tán thành chưa đạt 2/3 số đảng viên chính thức được triệu tập.",
+                "citation": "Quy định 294-QĐ/TW",
+            }
+        ],
+        "findings": [],
+    },
+)
+
+
+class CaseEventSerializer(serializers.ModelSerializer):
+    """One act of the case with its record as typed (ptdv.cases.forms), and what it undid."""
+
+    recorded_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    undone = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CaseEvent
+        fields = ["id", "stage", "date", "data", "reason", "reverts", "undone", "recorded_by", "recorded_at"]
+
+    def get_undone(self, event) -> bool:
+        """Whether a later correction undid this act (it is no longer read by any rule)."""
+        return hasattr(event, "reverted_by")
+
+
 @versioned_edits(CaseSerializer)
 class CaseViewSet(
     LogsSensitiveReads,
@@ -143,23 +198,21 @@ class CaseViewSet(
             cases = cases.filter(stage=self.request.query_params["stage"])
         return cases
 
+    def _stage_form(self, request):
+        """The move's record, validated by the stage's own form (the case page's)."""
+        data = as_form_data(request.data)
+        stage = data.get("stage")
+        if stage not in STAGE_FORMS:
+            raise ValidationError({"stage": [_("Giai đoạn không hợp lệ: %(s)s") % {"s": stage}]})
+        form = STAGE_FORMS[Stage(stage)](data=data)
+        return stage, submit(form, lambda cleaned: form)
+
     @extend_schema(request=TransitionSerializer, responses={201: CaseSerializer, 400: TRANSITION_REFUSAL})
     @action(detail=True, methods=["post"])
     def transitions(self, request, pk=None):
         """Move the case with the stage's record; refused with the findings when an error applies."""
         case = self.get_object()
-        data = as_form_data(request.data)
-        stage = data.get("stage")
-        if stage not in STAGE_FORMS:
-            raise ValidationError({"stage": [f"Giai đoạn không hợp lệ: {stage}"]})
-        form = STAGE_FORMS[Stage(stage)](data=data)
-        if not form.is_valid():
-            raise ValidationError(
-                {
-                    field: [e["message"] for e in errors]
-                    for field, errors in form.errors.get_json_data().items()
-                }
-            )
+        stage, form = self._stage_form(request)
         try:
             transitions.move(
                 case,
@@ -178,6 +231,50 @@ class CaseViewSet(
         return Response(
             CaseSerializer(case, context={"request": request}).data, status=status.HTTP_201_CREATED
         )
+
+    @extend_schema(
+        request=TransitionSerializer,
+        responses={200: PreviewSerializer},
+        examples=[PREVIEW_EXAMPLE],
+    )
+    @action(detail=True, methods=["post"], url_path="transitions/preview")
+    def preview(self, request, pk=None):
+        """What the same move would be judged to: every finding, and whether it would be
+        refused — judged by transitions.judge_move like the move itself, writing nothing."""
+        case = self.get_object()
+        stage, form = self._stage_form(request)
+        on, reason = form.cleaned_data["date"], form.cleaned_data.get("reason", "")
+        transitions.check_preconditions(case, Stage(stage), on, by=request.user, reason=reason)
+        found = transitions.findings_for_move(case, Stage(stage), on, form.stage_data(), by=request.user)
+        blockers = blocking(found, Stage(stage))
+        return Response(
+            {
+                "allowed": not blockers,
+                "blocking": [f.to_dict() for f in blockers],
+                "findings": [f.to_dict() for f in found],
+            }
+        )
+
+    @extend_schema(responses=CaseEventSerializer(many=True))
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def events(self, request, pk=None):
+        """Every act of the case with its record (class, votes, decision…), undone ones marked."""
+        case = self.get_object()
+        return Response(
+            CaseEventSerializer(
+                case.events.select_related("reverted_by", "recorded_by").order_by("date", "id"), many=True
+            ).data
+        )
+
+    @extend_schema(request=body_of(UndoForm, name="UndoBody"), responses={200: CaseSerializer})
+    @action(detail=True, methods=["post"])
+    def undo(self, request, pk=None):
+        """Undo the last move, recorded by mistake, with a reason (transitions.undo, as the page)."""
+        case = self.get_object()
+        form = UndoForm(as_form_data(request.data))
+        submit(form, lambda d: transitions.undo(case, d["reason"], by=request.user, version=d["version"]))
+        case.refresh_from_db()
+        return Response(CaseSerializer(case, context={"request": request}).data)
 
     @extend_schema(
         parameters=[OpenApiParameter("as_of", date, description="YYYY-MM-DD; mặc định hôm nay")],

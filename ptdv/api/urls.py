@@ -6,15 +6,23 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
-from ptdv.api import cases, views
+from ptdv.api import cases, dossier, org, regulation, views
 
 router = DefaultRouter()
-router.register("units", views.UnitViewSet, basename="unit")
-router.register("villages", views.VillageViewSet, basename="village")
+router.register("units", org.UnitViewSet, basename="unit")
+router.register("villages", org.VillageViewSet, basename="village")
 router.register("persons", views.PersonViewSet, basename="person")
 router.register("members", views.PartyMemberViewSet, basename="member")
 router.register("cases", cases.CaseViewSet, basename="case")
+for part, viewset in (
+    ("documents", dossier.DocumentViewSet),
+    ("verifications", dossier.VerificationViewSet),
+    ("introductions", dossier.IntroductionViewSet),
+    ("consents", dossier.ConsentViewSet),
+):
+    router.register(rf"cases/(?P<case_pk>[0-9]+)/{part}", viewset, basename=f"case-{part[:-1]}")
 router.register("deadlines", cases.DeadlineViewSet, basename="deadline")
+router.register("regulation/versions", regulation.RegulationVersionViewSet, basename="regulation-version")
 
 
 @extend_schema(exclude=True)
