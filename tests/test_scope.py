@@ -46,6 +46,7 @@ ROUTES = {
     "case-transitions": "case",
     "case-findings": "case",
     "case-preview": "case",
+    "case-checklist": "case",
     "case-events": "case",
     "case-undo": "case",
     "case-document-list": "case",

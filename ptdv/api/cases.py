@@ -20,6 +20,7 @@ from ptdv.api.formdata import as_form_data, body_of, submit
 from ptdv.api.serializers import NormalisedSerializer, ScopedRelatedField
 from ptdv.api.versioning import VersionedSerializer, VersionedViewMixin, versioned_edits
 from ptdv.api.views import EditorsWrite, LogsSensitiveReads, ScopedViewSet
+from ptdv.cases import checklist as checklists
 from ptdv.cases import corrections, transitions
 from ptdv.cases.deadlines import due_items
 from ptdv.cases.facts import facts_for, regulation_settings
@@ -134,6 +135,34 @@ class TransitionSerializer(serializers.Serializer):
     decision_no = serializers.CharField(required=False)
 
 
+class ChecklistRowSerializer(serializers.Serializer):
+    label = serializers.CharField()
+    form_code = serializers.CharField(help_text="Mẫu biểu (…-KNĐ), nếu có.")
+    status = serializers.ChoiceField(choices=["present", "missing", "wrong"])
+    messages = serializers.ListField(child=serializers.CharField())
+    codes = serializers.ListField(child=serializers.CharField())
+    citation = serializers.CharField()
+
+
+class ChecklistNoteSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField()
+    severity = serializers.CharField()
+    messages = serializers.ListField(child=serializers.CharField())
+    citation = serializers.CharField()
+
+
+class ChecklistSerializer(serializers.Serializer):
+    """The case page's "Cần có cho bước tiếp theo" (ptdv.cases.checklist), item by item."""
+
+    stage = serializers.CharField(allow_null=True, help_text="Bước tiếp theo; null khi không còn bước nào.")
+    on = serializers.DateField()
+    blocked = serializers.BooleanField()
+    citation = serializers.CharField()
+    rows = ChecklistRowSerializer(many=True)
+    notes = ChecklistNoteSerializer(many=True)
+
+
 class PreviewSerializer(serializers.Serializer):
     allowed = serializers.BooleanField(help_text="Bước này có ghi được không (không có lỗi chặn).")
     blocking = FindingSerializer(many=True, help_text="Các lỗi sẽ chặn việc ghi, như khi ghi thật.")
@@ -172,6 +201,16 @@ class CaseEventSerializer(serializers.ModelSerializer):
     def get_undone(self, event) -> bool:
         """Whether a later correction undid this act (it is no longer read by any rule)."""
         return hasattr(event, "reverted_by")
+
+
+AS_OF = OpenApiParameter("as_of", date, description="YYYY-MM-DD; mặc định hôm nay")
+
+
+def _as_of(request) -> date:
+    try:
+        return date.fromisoformat(request.query_params.get("as_of") or timezone.localdate().isoformat())
+    except ValueError as bad:
+        raise ValidationError({"as_of": [_("Ngày phải theo dạng YYYY-MM-DD.")]}) from bad
 
 
 @versioned_edits(CaseSerializer)
@@ -255,6 +294,28 @@ class CaseViewSet(
             }
         )
 
+    @extend_schema(
+        parameters=[AS_OF],
+        responses={200: ChecklistSerializer, 400: ValidationErrors},
+    )
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def checklist(self, request, pk=None):
+        """The next step's checklist, exactly as the case page shows it (same function)."""
+        case = self.get_object()
+        found = checklists.for_case(case, _as_of(request), by=request.user)
+        return Response(
+            ChecklistSerializer(
+                {
+                    "stage": found.stage.value if found.stage else None,
+                    "on": found.on,
+                    "blocked": found.blocked,
+                    "citation": found.citation,
+                    "rows": found.rows,
+                    "notes": found.notes,
+                }
+            ).data
+        )
+
     @extend_schema(responses=CaseEventSerializer(many=True))
     @action(detail=True, methods=["get"], pagination_class=None)
     def events(self, request, pk=None):
@@ -276,18 +337,11 @@ class CaseViewSet(
         case.refresh_from_db()
         return Response(CaseSerializer(case, context={"request": request}).data)
 
-    @extend_schema(
-        parameters=[OpenApiParameter("as_of", date, description="YYYY-MM-DD; mặc định hôm nay")],
-        responses={200: FindingSerializer(many=True), 400: ValidationErrors},
-    )
+    @extend_schema(parameters=[AS_OF], responses={200: FindingSerializer(many=True), 400: ValidationErrors})
     @action(detail=True, methods=["get"], pagination_class=None)
     def findings(self, request, pk=None):
         case = self.get_object()
-        try:
-            as_of = date.fromisoformat(request.query_params.get("as_of") or timezone.localdate().isoformat())
-        except ValueError as bad:
-            raise ValidationError({"as_of": ["Ngày phải theo dạng YYYY-MM-DD."]}) from bad
-        found = check(facts_for(case, viewer=request.user), as_of, regulation_settings())
+        found = check(facts_for(case, viewer=request.user), _as_of(request), regulation_settings())
         return Response([f.to_dict() for f in found])
 
 
