@@ -15,7 +15,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from ptdv.api.errors import ValidationErrors
+from ptdv.api.errors import ErrorItem, ValidationErrors, listed
 from ptdv.api.formdata import as_form_data, body_of, submit
 from ptdv.api.serializers import NormalisedSerializer, ScopedRelatedField
 from ptdv.api.versioning import VersionedSerializer, VersionedViewMixin, versioned_edits
@@ -113,6 +113,7 @@ class FindingSerializer(serializers.Serializer):
 
 class RefusalSerializer(serializers.Serializer):
     findings = FindingSerializer(many=True)
+    errors = ErrorItem(many=True, help_text="Các lỗi chặn: mã quy tắc (code) và thông báo.")
 
 
 # A transition answers 400 either with the regulation's findings or with invalid fields.
@@ -263,9 +264,8 @@ class CaseViewSet(
                 reason=form.cleaned_data.get("reason", ""),
             )
         except transitions.TransitionRefused as refused:
-            return Response(
-                {"findings": [f.to_dict() for f in refused.findings]}, status=status.HTTP_400_BAD_REQUEST
-            )
+            found = {"findings": [f.to_dict() for f in refused.findings]}
+            return Response({**found, "errors": listed(found)}, status=status.HTTP_400_BAD_REQUEST)
         case.refresh_from_db()
         return Response(
             CaseSerializer(case, context={"request": request}).data, status=status.HTTP_201_CREATED

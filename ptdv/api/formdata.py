@@ -9,9 +9,10 @@ the strings a form would have received.
 from collections.abc import Mapping
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext as _
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import ErrorDetail, ValidationError
 
 
 def as_form_data(data) -> dict[str, str]:
@@ -31,7 +32,12 @@ def submit(form, action):
     when either the form or the service refuses (services raise before they write)."""
     if not form.is_valid():
         raise ValidationError(
-            {field: [e["message"] for e in errors] for field, errors in form.errors.get_json_data().items()}
+            {
+                "non_field_errors" if field == NON_FIELD_ERRORS else field: [
+                    ErrorDetail(e["message"], code=e["code"] or "invalid") for e in errors
+                ]
+                for field, errors in form.errors.get_json_data().items()
+            }
         )
     return action(form.cleaned_data)
 

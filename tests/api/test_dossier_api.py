@@ -56,7 +56,18 @@ def test_a_document_is_refused_with_the_pages_message(world):
         {"kind": "AWARENESS_CERT", "date": "2024-06-02"},
         format="json",
     )
-    assert refused.status_code == 400 and "Hãy ghi số giấy chứng nhận." in str(refused.json())
+    assert refused.status_code == 400
+    assert refused.json()["errors"] == [
+        {"code": "invalid", "message": "Hãy ghi số giấy chứng nhận.", "field": "number"}
+    ]
+    missing = api.post(
+        f"/api/cases/{world.case_phya_ma.pk}/documents/", {"kind": "APPLICATION"}, format="json"
+    )
+    assert missing.json()["errors"] == [
+        {"code": "required", "message": "Trường này là bắt buộc.", "field": "date"}
+    ]
+    gone = api.get("/api/cases/987654/documents/").json()["errors"]
+    assert [e["code"] for e in gone] == ["not_found"]
 
 
 def test_a_consent_carries_its_purpose_and_lists_among_the_consents_only(world):
@@ -118,6 +129,7 @@ def test_a_previewed_move_writes_nothing_and_answers_the_moves_findings(world, r
     assert preview.status_code == 200 and not preview.json()["allowed"]
     move = api.post(f"/api/cases/{ready.pk}/transitions/", {**body, "votes_for": 1}, format="json")
     assert move.status_code == 400 and move.json()["findings"] == preview.json()["blocking"]
+    assert [e["code"] for e in move.json()["errors"]] == [f["code"] for f in move.json()["findings"]]
     good = api.post(f"/api/cases/{ready.pk}/transitions/preview/", {**body, **VOTE}, format="json").json()
     assert good["allowed"] and good["blocking"] == []
 
