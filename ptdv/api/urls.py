@@ -1,3 +1,4 @@
+from django.shortcuts import render
 from django.urls import path, re_path
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView
@@ -33,9 +34,18 @@ def not_found(request, rest):
     raise NotFound()
 
 
+@extend_schema(exclude=True)
+@api_view(["GET"])
+def docs(request):
+    """The API's reference, Swagger UI from vendored files (ptdv/web/static/vendor/swagger-ui),
+    for signed-in users like the schema it reads."""
+    return render(request._request, "web/api_docs.html")
+
+
 urlpatterns = [
     # The schema maps every endpoint and field: for signed-in users only, like the API itself.
     path("schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]), name="schema"),
+    path("docs/", docs, name="docs"),
     *router.urls,
     re_path(r"^(?P<rest>.*)$", not_found),
 ]
