@@ -5,7 +5,6 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
-    OpenApiExample,
     OpenApiParameter,
     PolymorphicProxySerializer,
     extend_schema,
@@ -15,6 +14,13 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from ptdv.api.case_answers import (
+    PREVIEW_EXAMPLE,
+    CaseEventSerializer,
+    ChecklistSerializer,
+    FindingSerializer,
+    PreviewSerializer,
+)
 from ptdv.api.errors import ErrorItem, ValidationErrors, listed
 from ptdv.api.formdata import as_form_data, body_of, submit
 from ptdv.api.serializers import NormalisedSerializer, ScopedRelatedField
@@ -25,7 +31,7 @@ from ptdv.cases import corrections, transitions
 from ptdv.cases.deadlines import due_items
 from ptdv.cases.facts import facts_for, regulation_settings
 from ptdv.cases.forms import STAGE_FORMS, UndoForm
-from ptdv.cases.models import Case, CaseEvent
+from ptdv.cases.models import Case
 from ptdv.org.models import Unit
 from ptdv.people.models import PartyMember, Person
 from ptdv.regulation import Stage, blocking, check
@@ -104,13 +110,6 @@ class CaseSerializer(NormalisedSerializer, VersionedSerializer):
         )
 
 
-class FindingSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    severity = serializers.CharField()
-    message = serializers.CharField()
-    citation = serializers.CharField()
-
-
 class RefusalSerializer(serializers.Serializer):
     findings = FindingSerializer(many=True)
     errors = ErrorItem(many=True, help_text="Các lỗi chặn: mã quy tắc (code) và thông báo.")
@@ -134,74 +133,6 @@ class TransitionSerializer(serializers.Serializer):
     summoned = serializers.IntegerField(required=False)
     votes_for = serializers.IntegerField(required=False)
     decision_no = serializers.CharField(required=False)
-
-
-class ChecklistRowSerializer(serializers.Serializer):
-    label = serializers.CharField()
-    form_code = serializers.CharField(help_text="Mẫu biểu (…-KNĐ), nếu có.")
-    status = serializers.ChoiceField(choices=["present", "missing", "wrong"])
-    messages = serializers.ListField(child=serializers.CharField())
-    codes = serializers.ListField(child=serializers.CharField())
-    citation = serializers.CharField()
-
-
-class ChecklistNoteSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    label = serializers.CharField()
-    severity = serializers.CharField()
-    messages = serializers.ListField(child=serializers.CharField())
-    citation = serializers.CharField()
-
-
-class ChecklistSerializer(serializers.Serializer):
-    """The case page's "Cần có cho bước tiếp theo" (ptdv.cases.checklist), item by item."""
-
-    stage = serializers.CharField(allow_null=True, help_text="Bước tiếp theo; null khi không còn bước nào.")
-    on = serializers.DateField()
-    blocked = serializers.BooleanField()
-    citation = serializers.CharField()
-    rows = ChecklistRowSerializer(many=True)
-    notes = ChecklistNoteSerializer(many=True)
-
-
-class PreviewSerializer(serializers.Serializer):
-    allowed = serializers.BooleanField(help_text="Bước này có ghi được không (không có lỗi chặn).")
-    blocking = FindingSerializer(many=True, help_text="Các lỗi sẽ chặn việc ghi, như khi ghi thật.")
-    findings = FindingSerializer(many=True, help_text="Mọi nhận xét (lỗi và cảnh báo) cho bước này.")
-
-
-PREVIEW_EXAMPLE = OpenApiExample(
-    "Biểu quyết chưa đủ",
-    request_only=False,
-    response_only=True,
-    value={
-        "allowed": False,
-        "blocking": [
-            {
-                "code": "BRANCH_VOTE_TWO_THIRDS",
-                "severity": "error",
-                "message": "Số phiếu tán thành chưa đạt 2/3 số đảng viên chính thức được triệu tập.",
-                "citation": "Quy định 294-QĐ/TW",
-            }
-        ],
-        "findings": [],
-    },
-)
-
-
-class CaseEventSerializer(serializers.ModelSerializer):
-    """One act of the case with its record as typed (ptdv.cases.forms), and what it undid."""
-
-    recorded_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    undone = serializers.SerializerMethodField()
-
-    class Meta:
-        model = CaseEvent
-        fields = ["id", "stage", "date", "data", "reason", "reverts", "undone", "recorded_by", "recorded_at"]
-
-    def get_undone(self, event) -> bool:
-        """Whether a later correction undid this act (it is no longer read by any rule)."""
-        return hasattr(event, "reverted_by")
 
 
 AS_OF = OpenApiParameter("as_of", date, description="YYYY-MM-DD; mặc định hôm nay")
