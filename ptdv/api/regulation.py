@@ -5,12 +5,13 @@ import dataclasses
 from datetime import date
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from ptdv.api.errors import ErrorDetail, ValidationErrors
 from ptdv.regulation.versions import VERSIONS, version_on
 
 
@@ -47,7 +48,11 @@ class RegulationVersionViewSet(viewsets.ViewSet):
 
     @extend_schema(
         parameters=[OpenApiParameter("on", date, description="YYYY-MM-DD: chỉ văn bản có hiệu lực ngày đó")],
-        responses=RegulationVersionSerializer(many=True),
+        responses={
+            200: RegulationVersionSerializer(many=True),
+            400: OpenApiResponse(ValidationErrors, "Ngày không đúng dạng YYYY-MM-DD."),
+            404: OpenApiResponse(ErrorDetail, "Không có văn bản nào có hiệu lực ngày đó."),
+        },
     )
     def list(self, request):
         on = request.query_params.get("on")
