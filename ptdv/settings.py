@@ -263,7 +263,13 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Quản lý công tác phát triển đảng viên",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
-    "ENUM_NAME_OVERRIDES": {"MemberStatusEnum": "ptdv.people.choices.MemberStatus"},
+    "ENUM_NAME_OVERRIDES": {
+        "MemberStatusEnum": "ptdv.people.choices.MemberStatus",
+        "StageEnum": "ptdv.cases.models.STAGE_CHOICES",
+        "UnitKindEnum": "ptdv.org.models.UnitKind",
+        "VillageKindEnum": "ptdv.org.models.VillageKind",
+        "DocumentKindEnum": "ptdv.cases.models.DocumentKind",
+    },
 }
 
 # Parameters DOMAIN.md marks "not confirmed by the texts": settings, not code.

@@ -20,6 +20,7 @@ from tests.factories import member, unit
 from tests.logins import log_in
 
 MISSING = 987654
+CASE_RECORDS = ("case-document-", "case-verification-", "case-introduction-", "case-consent-")
 
 # route name → which World object its id is, for the user's own tree and the other tree.
 ROUTES = {
@@ -33,6 +34,10 @@ ROUTES = {
     "web:person-admit": "person",
     "unit-detail": "unit",
     "unit-move": "unit",
+    "unit-rename": "unit",
+    "unit-merge": "unit",
+    "unit-dissolve": "unit",
+    "unit-ptdv-since": "unit",
     "village-detail": "village",
     "village-assign": "village",
     "person-detail": "person",
@@ -47,6 +52,26 @@ ROUTES = {
     "case-detail": "case",
     "case-transitions": "case",
     "case-findings": "case",
+    "case-preview": "case",
+    "case-checklist": "case",
+    "case-events": "case",
+    "case-undo": "case",
+    "case-document-list": "case",
+    "case-document-detail": "case",
+    "case-document-void": "case",
+    "case-document-history": "case",
+    "case-verification-list": "case",
+    "case-verification-detail": "case",
+    "case-verification-void": "case",
+    "case-verification-history": "case",
+    "case-introduction-list": "case",
+    "case-introduction-detail": "case",
+    "case-introduction-void": "case",
+    "case-introduction-history": "case",
+    "case-consent-list": "case",
+    "case-consent-detail": "case",
+    "case-consent-void": "case",
+    "case-consent-history": "case",
     "accounts:user": "user",
     "accounts:user-active": "user",
     "accounts:user-reset": "user",
@@ -71,7 +96,7 @@ def _names(patterns, prefix=""):
             if p.namespace == "admin":
                 continue
             yield from _names(p.url_patterns, prefix + ns)
-        elif isinstance(p, URLPattern) and p.name and "pk" in p.pattern.regex.groupindex:
+        elif isinstance(p, URLPattern) and p.name and {"pk", "case_pk"} & set(p.pattern.regex.groupindex):
             yield prefix + p.name
 
 
@@ -80,6 +105,10 @@ def test_every_route_with_an_id_is_walked():
 
 
 def _url(name, pk):
+    if name.startswith(CASE_RECORDS):
+        # A record of a case: the case's id decides the scope; the record's own id is any.
+        nested = {"case_pk": pk} if name.endswith("-list") else {"case_pk": pk, "pk": 1}
+        return reverse(name, kwargs=nested)
     kwargs = {"pk": pk}
     extra = {
         "web:reorganise": {"act": "rename"},

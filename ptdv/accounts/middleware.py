@@ -10,6 +10,10 @@ from django.urls import reverse
 
 from ptdv.accounts.sessions import past_absolute_limit, renew
 
+MUST_CHANGE = "Bạn phải đổi mật khẩu trước khi dùng hệ thống."
+# The API's refusal shape (ptdv.api.errors).
+MUST_CHANGE_ERROR = {"code": "password_change_required", "message": MUST_CHANGE, "field": None}
+
 
 class SessionLimitMiddleware:
     """Ends a session PTDV_SESSION_MAX_HOURS after login, however active it has been; renews
@@ -46,7 +50,7 @@ class PasswordChangeRequiredMiddleware:
         user = request.user
         if user.is_authenticated and user.must_change_password and not self._allowed(request.path):
             if request.path.startswith("/api/"):
-                return JsonResponse({"detail": "Bạn phải đổi mật khẩu trước khi dùng hệ thống."}, status=403)
+                return JsonResponse({"detail": MUST_CHANGE, "errors": [MUST_CHANGE_ERROR]}, status=403)
             return redirect("accounts:password-change")
         return self.get_response(request)
 

@@ -3,26 +3,39 @@
 from datetime import date
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    PolymorphicProxySerializer,
+    extend_schema,
+)
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from ptdv.api.errors import ValidationErrors
-from ptdv.api.formdata import as_form_data
+from ptdv.api.case_answers import (
+    PREVIEW_EXAMPLE,
+    CaseEventSerializer,
+    ChecklistSerializer,
+    FindingSerializer,
+    PreviewSerializer,
+)
+from ptdv.api.errors import ErrorItem, ValidationErrors, listed
+from ptdv.api.formdata import as_form_data, body_of, submit
 from ptdv.api.pagination import Cursor
 from ptdv.api.serializers import NormalisedSerializer, ScopedRelatedField
 from ptdv.api.versioning import VersionedSerializer, VersionedViewMixin, versioned_edits
 from ptdv.api.views import EditorsWrite, LogsSensitiveReads, ScopedViewSet
+from ptdv.cases import checklist as checklists
 from ptdv.cases import corrections, transitions
 from ptdv.cases.deadlines import STATUSES, deadline_rows, due_item, working_calendar
 from ptdv.cases.facts import facts_for, regulation_settings
-from ptdv.cases.forms import STAGE_FORMS
+from ptdv.cases.forms import STAGE_FORMS, UndoForm
 from ptdv.cases.models import Case
 from ptdv.org.models import Unit
 from ptdv.people.models import PartyMember, Person
-from ptdv.regulation import Stage, check
+from ptdv.regulation import Stage, blocking, check
 from ptdv.regulation.deadlines import STATUS_LABELS
 
 
@@ -33,6 +46,8 @@ class CaseSerializer(NormalisedSerializer, VersionedSerializer):
     opened_on = serializers.DateField(default=timezone.localdate)
     # Why a closed case's facts are corrected (organizers only); kept in the case's history.
     reason = serializers.CharField(write_only=True, required=False, allow_blank=True, max_length=1000)
+    stage_label = serializers.CharField(source="get_stage_display", read_only=True)
+    links = serializers.SerializerMethodField(help_text="Địa chỉ các phần của hồ sơ trong API.")
 
     class Meta:
         model = Case
@@ -59,11 +74,18 @@ class CaseSerializer(NormalisedSerializer, VersionedSerializer):
             "historical",
             "version",
             "reason",
+            "stage_label",
+            "links",
         ]
         read_only_fields = ["stage", "member"]
         # Not DRF's generic "unique set" check from the constraint one_open_case_per_person:
         # transitions.open_case refuses with DUPLICATE_PERSON, also when it loses a race.
         validators = []
+
+    def get_links(self, case) -> dict[str, str]:
+        base = f"/api/cases/{case.pk}/"
+        parts = ("events", "findings", "documents", "verifications", "introductions", "consents")
+        return {"self": base, **{part: f"{base}{part}/" for part in parts}}
 
     def create(self, validated):
         data = dict(validated)
@@ -89,15 +111,9 @@ class CaseSerializer(NormalisedSerializer, VersionedSerializer):
         )
 
 
-class FindingSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    severity = serializers.CharField()
-    message = serializers.CharField()
-    citation = serializers.CharField()
-
-
 class RefusalSerializer(serializers.Serializer):
     findings = FindingSerializer(many=True)
+    errors = ErrorItem(many=True, help_text="Các lỗi chặn: mã quy tắc (code) và thông báo.")
 
 
 # A transition answers 400 either with the regulation's findings or with invalid fields.
@@ -118,6 +134,16 @@ class TransitionSerializer(serializers.Serializer):
     summoned = serializers.IntegerField(required=False)
     votes_for = serializers.IntegerField(required=False)
     decision_no = serializers.CharField(required=False)
+
+
+AS_OF = OpenApiParameter("as_of", date, description="YYYY-MM-DD; mặc định hôm nay")
+
+
+def _as_of(request) -> date:
+    try:
+        return date.fromisoformat(request.query_params.get("as_of") or timezone.localdate().isoformat())
+    except ValueError as bad:
+        raise ValidationError({"as_of": [_("Ngày phải theo dạng YYYY-MM-DD.")]}) from bad
 
 
 @versioned_edits(CaseSerializer)
@@ -144,23 +170,21 @@ class CaseViewSet(
             cases = cases.filter(stage=self.request.query_params["stage"])
         return cases
 
+    def _stage_form(self, request):
+        """The move's record, validated by the stage's own form (the case page's)."""
+        data = as_form_data(request.data)
+        stage = data.get("stage")
+        if stage not in STAGE_FORMS:
+            raise ValidationError({"stage": [_("Giai đoạn không hợp lệ: %(s)s") % {"s": stage}]})
+        form = STAGE_FORMS[Stage(stage)](data=data)
+        return stage, submit(form, lambda cleaned: form)
+
     @extend_schema(request=TransitionSerializer, responses={201: CaseSerializer, 400: TRANSITION_REFUSAL})
     @action(detail=True, methods=["post"])
     def transitions(self, request, pk=None):
         """Move the case with the stage's record; refused with the findings when an error applies."""
         case = self.get_object()
-        data = as_form_data(request.data)
-        stage = data.get("stage")
-        if stage not in STAGE_FORMS:
-            raise ValidationError({"stage": [f"Giai đoạn không hợp lệ: {stage}"]})
-        form = STAGE_FORMS[Stage(stage)](data=data)
-        if not form.is_valid():
-            raise ValidationError(
-                {
-                    field: [e["message"] for e in errors]
-                    for field, errors in form.errors.get_json_data().items()
-                }
-            )
+        stage, form = self._stage_form(request)
         try:
             transitions.move(
                 case,
@@ -172,26 +196,84 @@ class CaseViewSet(
                 reason=form.cleaned_data.get("reason", ""),
             )
         except transitions.TransitionRefused as refused:
-            return Response(
-                {"findings": [f.to_dict() for f in refused.findings]}, status=status.HTTP_400_BAD_REQUEST
-            )
+            found = {"findings": [f.to_dict() for f in refused.findings]}
+            return Response({**found, "errors": listed(found)}, status=status.HTTP_400_BAD_REQUEST)
         case.refresh_from_db()
         return Response(
             CaseSerializer(case, context={"request": request}).data, status=status.HTTP_201_CREATED
         )
 
     @extend_schema(
-        parameters=[OpenApiParameter("as_of", date, description="YYYY-MM-DD; mặc định hôm nay")],
-        responses={200: FindingSerializer(many=True), 400: ValidationErrors},
+        request=TransitionSerializer,
+        responses={200: PreviewSerializer},
+        examples=[PREVIEW_EXAMPLE],
     )
+    @action(detail=True, methods=["post"], url_path="transitions/preview")
+    def preview(self, request, pk=None):
+        """What the same move would be judged to: every finding, and whether it would be
+        refused — judged by transitions.judge_move like the move itself, writing nothing."""
+        case = self.get_object()
+        stage, form = self._stage_form(request)
+        on, reason = form.cleaned_data["date"], form.cleaned_data.get("reason", "")
+        transitions.check_preconditions(case, Stage(stage), on, by=request.user, reason=reason)
+        found = transitions.findings_for_move(case, Stage(stage), on, form.stage_data(), by=request.user)
+        blockers = blocking(found, Stage(stage))
+        return Response(
+            {
+                "allowed": not blockers,
+                "blocking": [f.to_dict() for f in blockers],
+                "findings": [f.to_dict() for f in found],
+            }
+        )
+
+    @extend_schema(
+        parameters=[AS_OF],
+        responses={200: ChecklistSerializer, 400: ValidationErrors},
+    )
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def checklist(self, request, pk=None):
+        """The next step's checklist, exactly as the case page shows it (same function)."""
+        case = self.get_object()
+        found = checklists.for_case(case, _as_of(request), by=request.user)
+        return Response(
+            ChecklistSerializer(
+                {
+                    "stage": found.stage.value if found.stage else None,
+                    "on": found.on,
+                    "blocked": found.blocked,
+                    "citation": found.citation,
+                    "rows": found.rows,
+                    "notes": found.notes,
+                }
+            ).data
+        )
+
+    @extend_schema(responses=CaseEventSerializer(many=True))
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def events(self, request, pk=None):
+        """Every act of the case with its record (class, votes, decision…), undone ones marked."""
+        case = self.get_object()
+        return Response(
+            CaseEventSerializer(
+                case.events.select_related("reverted_by", "recorded_by").order_by("date", "id"), many=True
+            ).data
+        )
+
+    @extend_schema(request=body_of(UndoForm, name="UndoBody"), responses={200: CaseSerializer})
+    @action(detail=True, methods=["post"])
+    def undo(self, request, pk=None):
+        """Undo the last move, recorded by mistake, with a reason (transitions.undo, as the page)."""
+        case = self.get_object()
+        form = UndoForm(as_form_data(request.data))
+        submit(form, lambda d: transitions.undo(case, d["reason"], by=request.user, version=d["version"]))
+        case.refresh_from_db()
+        return Response(CaseSerializer(case, context={"request": request}).data)
+
+    @extend_schema(parameters=[AS_OF], responses={200: FindingSerializer(many=True), 400: ValidationErrors})
     @action(detail=True, methods=["get"], pagination_class=None)
     def findings(self, request, pk=None):
         case = self.get_object()
-        try:
-            as_of = date.fromisoformat(request.query_params.get("as_of") or timezone.localdate().isoformat())
-        except ValueError as bad:
-            raise ValidationError({"as_of": ["Ngày phải theo dạng YYYY-MM-DD."]}) from bad
-        found = check(facts_for(case, viewer=request.user), as_of, regulation_settings())
+        found = check(facts_for(case, viewer=request.user), _as_of(request), regulation_settings())
         return Response([f.to_dict() for f in found])
 
 

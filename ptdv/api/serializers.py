@@ -1,10 +1,11 @@
 """API representations. Sensitive fields are dropped for roles not allowed to see them."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from ptdv.api.versioning import VersionedSerializer
-from ptdv.org.models import Unit, Village
+from ptdv.org.models import BranchType, Unit, UnitKind, Village, VillageKind
 from ptdv.people import citizen_ids, identity, membership, namesakes
 from ptdv.people.membership import MOVEMENT_KINDS
 from ptdv.people.models import MemberEvent, PartyMember, Person, clean_phone, validate_citizen_id
@@ -75,9 +76,15 @@ class UnitSerializer(serializers.ModelSerializer):
         return unit.parent_id if unit.depth > self.context["request"].user.unit.depth else None
 
 
-class UnitMoveSerializer(serializers.Serializer):
-    parent = ScopedRelatedField(queryset=Unit.objects.all())
-    date = serializers.DateField(default=timezone.localdate)
+class UnitCreateSerializer(serializers.Serializer):
+    """The body of a new unit (documents the page's ChildUnitForm, which validates it)."""
+
+    parent = serializers.IntegerField(help_text="Đơn vị cấp trên, trong phạm vi.")
+    name = serializers.CharField(max_length=200)
+    code = serializers.CharField(max_length=60)
+    kind = serializers.ChoiceField(choices=UnitKind.choices)
+    branch_type = serializers.ChoiceField(choices=BranchType.choices, required=False, allow_blank=True)
+    date = serializers.DateField(help_text="Ngày thành lập.")
 
 
 class VillageSerializer(serializers.ModelSerializer):
@@ -85,6 +92,13 @@ class VillageSerializer(serializers.ModelSerializer):
         model = Village
         fields = ["id", "name", "kind", "branch"]
         read_only_fields = ["branch"]
+
+
+class VillageCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=VillageKind.choices)
+    branch = ScopedRelatedField(queryset=Unit.objects.all())
+    date = serializers.DateField(default=timezone.localdate, help_text="Từ ngày sinh hoạt ở chi bộ này.")
 
 
 class VillageAssignSerializer(serializers.Serializer):
@@ -197,6 +211,26 @@ class MemberEventCreateSerializer(NormalisedSerializer):
     note = serializers.CharField(
         required=False, allow_blank=True, default="", style={"base_template": "textarea.html"}
     )
+
+
+class MemberAdmitSerializer(serializers.Serializer):
+    """The body of an admission (documents AdmitForm, which validates it)."""
+
+    person = serializers.IntegerField(help_text="Người trong phạm vi, chưa là đảng viên.")
+    branch = serializers.IntegerField(help_text="Chi bộ kết nạp.")
+    date = serializers.DateField(help_text="Ngày lễ kết nạp.")
+    decision_no = serializers.CharField(max_length=60, required=False, allow_blank=True)
+
+
+def scoped(model, user, record_id: str, field: str):
+    """The record named by id in a body if `user` sees it; refused as an invalid field
+    otherwise (an id outside the scope reads exactly like one that does not exist)."""
+    found = None
+    if record_id.isascii() and record_id.isdigit():
+        found = model.objects.visible_to(user).filter(pk=int(record_id)).first()
+    if found is None:
+        raise serializers.ValidationError({field: [_("Không tìm thấy bản ghi này trong phạm vi.")]})
+    return found
 
 
 class PartyMemberSerializer(NormalisedSerializer, VersionedSerializer):

@@ -1,3 +1,4 @@
+from django.shortcuts import render
 from django.urls import path, re_path
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView
@@ -6,16 +7,24 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import DefaultRouter
 
-from ptdv.api import cases, reports, views
+from ptdv.api import cases, dossier, org, regulation, reports, views
 from ptdv.reports.catalogue import REPORTS
 
 router = DefaultRouter()
-router.register("units", views.UnitViewSet, basename="unit")
-router.register("villages", views.VillageViewSet, basename="village")
+router.register("units", org.UnitViewSet, basename="unit")
+router.register("villages", org.VillageViewSet, basename="village")
 router.register("persons", views.PersonViewSet, basename="person")
 router.register("members", views.PartyMemberViewSet, basename="member")
 router.register("cases", cases.CaseViewSet, basename="case")
+for part, viewset in (
+    ("documents", dossier.DocumentViewSet),
+    ("verifications", dossier.VerificationViewSet),
+    ("introductions", dossier.IntroductionViewSet),
+    ("consents", dossier.ConsentViewSet),
+):
+    router.register(rf"cases/(?P<case_pk>[0-9]+)/{part}", viewset, basename=f"case-{part[:-1]}")
 router.register("deadlines", cases.DeadlineViewSet, basename="deadline")
+router.register("regulation/versions", regulation.RegulationVersionViewSet, basename="regulation-version")
 
 
 @extend_schema(exclude=True)
@@ -26,9 +35,18 @@ def not_found(request, rest):
     raise NotFound()
 
 
+@extend_schema(exclude=True)
+@api_view(["GET"])
+def docs(request):
+    """The API's reference, Swagger UI from vendored files (ptdv/web/static/vendor/swagger-ui),
+    for signed-in users like the schema it reads."""
+    return render(request._request, "web/api_docs.html")
+
+
 urlpatterns = [
     # The schema maps every endpoint and field: for signed-in users only, like the API itself.
     path("schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]), name="schema"),
+    path("docs/", docs, name="docs"),
     *router.urls,
     *(path(f"reports/{name}/", reports.endpoint(name), name=f"report-{name}") for name in REPORTS),
     re_path(r"^(?P<rest>.*)$", not_found),

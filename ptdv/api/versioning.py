@@ -6,6 +6,8 @@ a version the edit is refused with 428; with a stale one with 412 (If-Match, as 
 or 409 (body), and nothing of it is written.
 """
 
+from contextlib import contextmanager
+
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException, ParseError
@@ -90,20 +92,28 @@ def versioned_edits(serializer_class):
     return extend_schema_view(update=edit, partial_update=edit)
 
 
+@contextmanager
+def version_refusals(by_header: bool):
+    """The service's version refusals as HTTP says them: 428 without a version, 412 for a
+    stale If-Match, 409 for a stale `version` in the body; nothing was written."""
+    try:
+        yield
+    except versioning.VersionRequired as missing:
+        raise VersionRequired() from missing
+    except versioning.StaleVersion as stale:
+        raise (StaleIfMatch() if by_header else StaleBody()) from stale
+
+
 class VersionedViewMixin:
     """For viewsets of versioned records: ETag on single-record answers, checked edits."""
 
     def perform_update(self, serializer):
         expected = if_match(self.request)
-        try:
+        with version_refusals(by_header=expected is not None):
             if expected is None:
                 serializer.save()
             else:
                 serializer.save(version=expected)
-        except versioning.VersionRequired as missing:
-            raise VersionRequired() from missing
-        except versioning.StaleVersion as stale:
-            raise (StaleBody() if expected is None else StaleIfMatch()) from stale
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -7,16 +7,16 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from ptdv.api import serializers as s
+from ptdv.api.formdata import as_form_data, submit
 from ptdv.api.versioning import VersionedViewMixin, versioned_edits
 from ptdv.audit.models import ReadChannel
 from ptdv.audit.reads import record_reads
 from ptdv.cases import derived
-from ptdv.org import reorganisation, villages
-from ptdv.org.models import Unit, Village
 from ptdv.people import membership
 from ptdv.people.models import PartyMember, Person
 from ptdv.people.search import search_members
 from ptdv.scope import ORGANIZER, can_edit
+from ptdv.web.forms import AdmitForm
 
 
 class EditorsWrite(permissions.BasePermission):
@@ -77,39 +77,6 @@ class LogsSensitiveReads:
         return super().get_serializer(*args, **kwargs)
 
 
-class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    model = Unit
-    serializer_class = s.UnitSerializer
-    permission_classes = [OrganizersWrite]
-
-    def get_queryset(self):
-        return super().get_queryset().with_parent_id()
-
-    @extend_schema(request=s.UnitMoveSerializer, responses=s.UnitSerializer)
-    @action(detail=True, methods=["post"])
-    def move(self, request, pk=None):
-        unit = self.get_object()
-        data = s.UnitMoveSerializer(data=request.data, context={"request": request})
-        data.is_valid(raise_exception=True)
-        reorganisation.move(unit, data.validated_data["parent"], data.validated_data["date"], by=request.user)
-        return Response(self.get_serializer(self.get_object()).data)
-
-
-class VillageViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ScopedViewSet):
-    model = Village
-    serializer_class = s.VillageSerializer
-    permission_classes = [OrganizersWrite]
-
-    @extend_schema(request=s.VillageAssignSerializer, responses=s.VillageSerializer)
-    @action(detail=True, methods=["post"])
-    def assign(self, request, pk=None):
-        village = self.get_object()
-        data = s.VillageAssignSerializer(data=request.data, context={"request": request})
-        data.is_valid(raise_exception=True)
-        villages.assign(village, data.validated_data["branch"], data.validated_data["date"], by=request.user)
-        return Response(s.VillageSerializer(village).data)
-
-
 @versioned_edits(s.PersonSerializer)
 class PersonViewSet(
     LogsSensitiveReads,
@@ -140,6 +107,22 @@ class PartyMemberViewSet(
 ):
     model = PartyMember
     serializer_class = s.PartyMemberSerializer
+
+    @extend_schema(request=s.MemberAdmitSerializer, responses={201: s.PartyMemberSerializer})
+    def create(self, request):
+        """Admit a person of the user's scope into a branch (e.g. loading past years), with the
+        person page's own form and service (membership.admit), writing the admission event."""
+        body = as_form_data(request.data)
+        person = s.scoped(Person, request.user, body.get("person", ""), "person")
+        form = AdmitForm(body, user=request.user)
+        member = submit(
+            form,
+            lambda d: membership.admit(
+                person, d["branch"], d["date"], decision_no=d["decision_no"], by=request.user
+            ),
+        )
+        member = self.get_queryset().get(pk=member.pk)
+        return Response(self.get_serializer(member).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         parameters=[OpenApiParameter("q", str, description="tìm theo họ tên, không dấu cũng được")]

@@ -22,6 +22,18 @@ def _check_open(record) -> None:
 
 
 @transaction.atomic
+def add(case, related: str, data: dict, *, by):
+    """A new checklist record of an open `case` (`related`: documents, relatives, introductions)."""
+    if not case.is_open:
+        raise ValidationError(_("Hồ sơ đã kết thúc; không sửa được giấy tờ của hồ sơ."))
+    manager = getattr(case, related)
+    fields = {name: value for name, value in data.items() if name != "version"}
+    if any(f.name == "recorded_by" for f in manager.model._meta.fields):
+        fields["recorded_by"] = by
+    return manager.create(**fields)
+
+
+@transaction.atomic
 def correct(record, changes: dict, version: int | None, *, by) -> None:
     """Write `changes` to `record` if it is still at `version`."""
     _check_open(record)

@@ -175,14 +175,10 @@ def _recognition_meeting(case: Case, facts: CaseFacts, on: date, data: dict) -> 
     return [replace(f, blocks=blocks) for f in found]
 
 
-@transaction.atomic
-@derived.deferring
-def move(case: Case, target: str, on: date, data: dict, *, by, version: int, reason: str = "") -> CaseEvent:
-    """Record the act that moves `case` to `target`; refuse with a Vietnamese message otherwise."""
-    case = Case.objects.select_for_update().select_related("branch", "person").get(pk=case.pk)
-    if case.version != version:
-        _refuse(_("Hồ sơ vừa được người khác cập nhật; hãy tải lại trang và kiểm tra trước khi ghi."))
-    target, current = Stage(target), Stage(case.stage)
+def check_preconditions(case: Case, target: Stage, on: date, *, by, reason: str = "") -> None:
+    """What `move` refuses before the regulation is asked (the path, the role, the dates, a
+    reason for closing): also the first answer of a previewed move (ptdv.api.cases)."""
+    current = Stage(case.stage)
     if target not in allowed_transitions(current, grassroots_branch(case)):
         _refuse(_("Không thể chuyển hồ sơ từ “%(a)s” sang “%(b)s”."), a=current.label, b=target.label)
     if not role_may_move(by.role, current, target):
@@ -203,6 +199,17 @@ def move(case: Case, target: str, on: date, data: dict, *, by, version: int, rea
         _refuse(
             _("Chưa hết 12 tháng dự bị (đến %(d)s)."), d=format_vn(probation_end(case.member.admitted_on))
         )
+
+
+@transaction.atomic
+@derived.deferring
+def move(case: Case, target: str, on: date, data: dict, *, by, version: int, reason: str = "") -> CaseEvent:
+    """Record the act that moves `case` to `target`; refuse with a Vietnamese message otherwise."""
+    case = Case.objects.select_for_update().select_related("branch", "person").get(pk=case.pk)
+    if case.version != version:
+        _refuse(_("Hồ sơ vừa được người khác cập nhật; hãy tải lại trang và kiểm tra trước khi ghi."))
+    target = Stage(target)
+    check_preconditions(case, target, on, by=by, reason=reason)
     blockers = blocking(findings_for_move(case, target, on, data, by=by), target)
     if blockers:
         raise TransitionRefused(blockers)

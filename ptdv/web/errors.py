@@ -23,9 +23,18 @@ def _is_api(request) -> bool:
     return request.path.startswith(API_PREFIX)
 
 
+CODES = {400: "invalid", 403: "permission_denied", 404: "not_found", 500: "server_error"}
+
+
+def _json(status) -> JsonResponse:
+    """The API's refusal shape (ptdv.api.errors): `detail` and `errors`."""
+    error = {"code": CODES[status], "message": MESSAGES[status], "field": None}
+    return JsonResponse({"detail": MESSAGES[status], "errors": [error]}, status=status)
+
+
 def _answer(request, status, template):
     if _is_api(request):
-        return JsonResponse({"detail": MESSAGES[status]}, status=status)
+        return _json(status)
     return TemplateResponse(request, template, status=status).render()
 
 
@@ -43,7 +52,7 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     if _is_api(request):
-        return JsonResponse({"detail": MESSAGES[500]}, status=500)
+        return _json(500)
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 

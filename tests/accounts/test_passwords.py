@@ -101,7 +101,8 @@ def test_api_refuses_a_session_that_must_change_its_password(world):
     api.force_login(user)
     response = api.get("/api/units/")
     assert response.status_code == 403
-    assert response.json() == {"detail": "Bạn phải đổi mật khẩu trước khi dùng hệ thống."}
+    assert response.json()["detail"] == "Bạn phải đổi mật khẩu trước khi dùng hệ thống."
+    assert [e["code"] for e in response.json()["errors"]] == ["password_change_required"]
 
 
 def test_logout_and_static_files_stay_open_during_a_forced_change(world):

@@ -13,7 +13,7 @@ from tests.logins import log_in
 pytestmark = pytest.mark.django_db
 
 METHODS = ("get", "post", "put", "patch", "delete")
-PLACEHOLDERS = {"pk": "1", "format": "json", "rest": "khong-co/"}
+PLACEHOLDERS = {"pk": "1", "case_pk": "1", "format": "json", "rest": "khong-co/"}
 
 
 def _api_urls():

@@ -63,7 +63,10 @@ def test_api_unknown_url_keeps_a_json_answer(world, client_for):
     response = client_for(world.carol).get("/api/khong-co/")
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"detail": "Không tìm thấy."}
+    assert response.json() == {
+        "detail": "Không tìm thấy.",
+        "errors": [{"code": "not_found", "message": "Không tìm thấy.", "field": None}],
+    }
 
 
 def test_api_server_error_is_json(rf):

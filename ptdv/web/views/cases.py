@@ -350,9 +350,7 @@ def case_record(request, pk, kind):
     form = spec.form(request.POST, user=request.user, case=case)
 
     def create(data):
-        data = {k: v for k, v in data.items() if k != "version"}
-        extra = {"recorded_by": request.user} if spec.related == "documents" else {}
-        getattr(case, spec.related).create(**data, **extra)
+        records.add(case, spec.related, data, by=request.user)
 
     if apply(request, form, create):
         return redirect("web:case", pk=case.pk)
