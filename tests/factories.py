@@ -6,6 +6,7 @@ from ptdv.accounts.models import User
 from ptdv.cases import transitions
 from ptdv.org.models import BranchType, Unit, UnitKind, Village, VillageKind
 from ptdv.org.villages import assign
+from ptdv.paperwork.models import Scan
 from ptdv.people import citizen_ids, membership
 from ptdv.people.models import Person
 from ptdv.training.models import AwarenessClass
@@ -74,6 +75,13 @@ def awareness_class(unit, name, starts=date(2024, 6, 10), days=5, **fields):
     return AwarenessClass.objects.create(
         unit=unit, name=name, starts_on=starts, ends_on=starts + timedelta(days=days), **fields
     )
+
+
+def scan(case, kind="APPLICATION"):
+    """A scan row on a new document of `case` (no file behind it: for walks that never open it)."""
+    document = case.documents.create(kind=kind, date=date(2024, 6, 2))
+    name = f"{next(_serial):048x}"
+    return Scan.objects.create(case=case, document=document, kind="image/png", stored_name=name, size=1, sha256="0")
 
 
 class World:

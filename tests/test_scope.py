@@ -10,6 +10,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
+from tests.factories import scan
 from tests.logins import log_in
 
 MISSING = 987654
@@ -37,6 +38,12 @@ ROUTES = {
     "web:case-record-edit": "case",
     "web:case-record-void": "case",
     "web:case-undo": "case",
+    "web:case-form": "case",
+    "web:scan-upload": "case",
+    "web:scan": "scan",
+    "web:scan-withdraw": "scan",
+    "web:unit-register": "unit",
+    "web:unit-batch": "unit",
     "case-detail": "case",
     "case-transitions": "case",
     "case-findings": "case",
@@ -76,6 +83,8 @@ def _url(name, pk):
         "web:case-record": {"kind": "giay-to"},
         "web:case-record-edit": {"kind": "gioi-thieu", "record": 1},
         "web:case-record-void": {"kind": "gioi-thieu", "record": 1},
+        "web:case-form": {"slug": "6-knd"},
+        "web:scan-upload": {"kind": "giay-to", "record": 1},
     }
     kwargs.update(extra.get(name, {}))
     return reverse(name, kwargs=kwargs)
@@ -96,6 +105,7 @@ def _kinds(world, tree):
             "case": world.case_phya_ma,
             "user": world.carol,
             "class": world.class_cong_bang,
+            "scan": scan(world.case_phya_ma),
         }
     return {
         "unit": world.thon_1,
@@ -105,6 +115,7 @@ def _kinds(world, tree):
         "case": world.case_thon_1,
         "user": world.olga,
         "class": world.class_tan_canh,
+        "scan": scan(world.case_thon_1),
     }
 
 

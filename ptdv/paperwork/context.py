@@ -18,6 +18,15 @@ from ptdv.regulation import Stage
 from ptdv.regulation.dates import add_months
 
 PROBATION_MONTHS = 12
+# Every top-level name a template may use (case forms, blank forms and the 18-KNĐ register).
+VARIABLES = frozenset(
+    {
+        *("form_code", "subtitle", "superior", "issuer", "issuer_name", "symbol_line", "date_line"),
+        *("recipient", "signer_title", "signer_name", "p", "branch_name", "grassroots_name"),
+        *("deciding_name", "helper_name", "introducers", "meeting", "committee", "submitted", "decided"),
+        *("ceremony", "probation_end", "recognition", "official", "union", "comments", "as_of", "members"),
+    }
+)
 
 
 def _parent(unit: Unit | None) -> Unit | None:

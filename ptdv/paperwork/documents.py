@@ -52,9 +52,10 @@ def batch(form: Form, cases: list[Case], label: str) -> Download:
     return Download(f"{form.slug}-{_name_part(label)}.zip", out.getvalue(), ZIP_TYPE)
 
 
-def probation_register(unit, as_of, fmt: str) -> Download:
-    """18-KNĐ for `unit`'s subtree as Word ("docx") or Excel ("xlsx")."""
-    rows = register.rows(unit, as_of)
+def probation_register(unit, as_of, members, fmt: str = "docx") -> Download:
+    """18-KNĐ for `unit`'s subtree as Word ("docx") or Excel ("xlsx"); `members` is the
+    PartyMember queryset the user may see."""
+    rows = register.rows(unit, as_of, members)
     name = f"18-knd-{_name_part(unit.name)}"
     if fmt == "xlsx":
         return Download(f"{name}.xlsx", register.as_xlsx(unit, as_of, rows), register.XLSX_TYPE)

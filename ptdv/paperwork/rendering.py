@@ -15,6 +15,7 @@ from docxtpl import DocxTemplate
 from ptdv.org.models import Unit
 from ptdv.paperwork.build_templates import template_path
 from ptdv.paperwork.catalogue import Form
+from ptdv.paperwork.context import VARIABLES
 from ptdv.paperwork.models import FormTemplate
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -87,6 +88,26 @@ def render_form(form: Form, unit: Unit, context: dict) -> bytes:
     return render_bytes(bytes(replacement.content), context, where)
 
 
-def check_template(form: Form, content: bytes, sample: dict) -> None:
-    """Refuse an upload that would not render: raises FormError with the reason."""
-    render_bytes(content, sample, form.code)
+def check_template(form: Form, content: bytes) -> None:
+    """Refuse an upload that would not render: not a .docx, a syntax error, or a variable the
+    product does not provide (ptdv.paperwork.context.VARIABLES). A missing attribute of a
+    provided variable ("p.nickname") is only known when filling, and is reported then."""
+    template = _load(content, form.code)
+    environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    try:
+        used = template.get_undeclared_template_variables(jinja_env=environment)
+    except jinja2.TemplateSyntaxError as error:
+        raise FormError(
+            _("Mẫu có lỗi cú pháp ở dòng %(line)s: %(error)s")
+            % {"line": error.lineno, "error": error.message}
+        ) from error
+    except Exception as error:  # docxtpl's XML pre-processing fails on a damaged document
+        raise FormError(
+            _("Mẫu %(where)s không đọc được: %(error)s") % {"where": form.code, "error": error}
+        ) from error
+    unknown = sorted(set(used) - VARIABLES)
+    if unknown:
+        raise FormError(
+            _("Mẫu dùng trường không có trong dữ liệu: %(names)s. Xem danh sách trường ở docs/paperwork.md.")
+            % {"names": ", ".join(unknown)}
+        )
