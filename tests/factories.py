@@ -81,7 +81,9 @@ def scan(case, kind="APPLICATION"):
     """A scan row on a new document of `case` (no file behind it: for walks that never open it)."""
     document = case.documents.create(kind=kind, date=date(2024, 6, 2))
     name = f"{next(_serial):048x}"
-    return Scan.objects.create(case=case, document=document, kind="image/png", stored_name=name, size=1, sha256="0")
+    return Scan.objects.create(
+        case=case, document=document, kind="image/png", stored_name=name, size=1, sha256="0"
+    )
 
 
 class World:

@@ -23,6 +23,7 @@ from ptdv.accounts.models import ApiToken, User
 from ptdv.admin_scope import ScopedAdmin
 from ptdv.cases.models import CalendarDay
 from ptdv.org.models import Unit, Village
+from ptdv.paperwork.models import FormTemplate
 from tests.admins import AdminWorld
 from tests.logins import log_in
 
@@ -35,6 +36,7 @@ MODELS = {
     "org.unit": {"bac_kan": "phya_ma", "kon_tum": "thon_1"},
     "org.village": {"bac_kan": "v_phya_ma", "kon_tum": "v_thon_1"},
     "cases.calendarday": None,
+    "paperwork.formtemplate": {"bac_kan": "template_bac_kan", "kon_tum": "template_kon_tum"},
 }
 # Every URL pattern of a model admin → the URL walked, from the record's id and history version.
 MODEL_URLS = {
@@ -158,6 +160,7 @@ def _protected(world, user):
         "calendar": [] if user.is_superuser else list(CalendarDay.objects.order_by("pk").values()),
         "users": outside(User.objects.all(), "unit__path"),
         "tokens": outside(ApiToken.objects.all(), "user__unit__path"),
+        "form templates": outside(FormTemplate.objects.all(), "unit__path"),
     }
 
 

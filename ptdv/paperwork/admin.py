@@ -18,6 +18,7 @@ from ptdv.paperwork.models import FormTemplate
 from ptdv.paperwork.rendering import FormError, check_template
 
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+SHOWN = ["unit", "form_code", "file_name", "void_reason"]
 
 
 class FormTemplateForm(forms.ModelForm):
@@ -50,6 +51,18 @@ class FormTemplateAdmin(ScopedAdmin):
     list_filter = ["form_code"]
     list_select_related = ["unit", "recorded_by"]
     actions = ["withdraw"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        """The upload form to add one; an existing template is only shown, never edited."""
+        if obj is not None:
+            kwargs["form"] = forms.ModelForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        return ["unit", "form_code", "upload"] if obj is None else SHOWN
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else SHOWN
 
     def has_add_permission(self, request):
         return is_admin(request.user) and request.user.unit_id is not None
