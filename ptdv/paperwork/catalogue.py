@@ -139,6 +139,22 @@ def reached(stage: str, reached_stages: set[str]) -> bool:
     return furthest >= order[stage]
 
 
-def for_case(reached_stages: set[str]) -> list[Form]:
-    """The forms of a case that has gone through these stages, in the order the work needs them."""
-    return [form for form in CASE_FORMS if reached(form.from_stage.value, reached_stages)]
+def for_case(
+    reached_stages: set[str], *, youth_union: bool, sub_unit: bool, grassroots_branch: bool
+) -> list[Form]:
+    """The forms of a case that has gone through these stages, in the order the work needs them.
+
+    The Youth Union's resolution (4-KNĐ) where a Youth Union exists, else the trade union's
+    (4A-KNĐ); the sub-unit assessment (7-KNĐ) only under a sub-unit committee (đảng ủy bộ phận);
+    no committee resolutions (8-, 15-KNĐ) where the branch is itself grassroots.
+    """
+    skipped = {"4A-KNĐ" if youth_union else "4-KNĐ"}
+    if not sub_unit:
+        skipped.add("7-KNĐ")
+    if grassroots_branch:
+        skipped |= {"8-KNĐ", "15-KNĐ"}
+    return [
+        form
+        for form in CASE_FORMS
+        if form.code not in skipped and reached(form.from_stage.value, reached_stages)
+    ]

@@ -6,8 +6,6 @@ form (ptdv.paperwork.vietnamese), so a template only places it. Sensitive fields
 not need (ethnicity, religion, citizen ID) are left out.
 """
 
-from django.utils import timezone
-
 from ptdv.cases.facts import effective_events, last_events
 from ptdv.cases.models import Case, DocumentKind
 from ptdv.org.models import Unit
@@ -215,9 +213,14 @@ def _act(form, events, documents, introductions):
     return None, None
 
 
-def reached_stages(case: Case) -> set[str]:
-    return {e.stage for e in effective_events(case)} | {case.stage}
-
-
-def today():
-    return timezone.localdate()
+def offered(case: Case) -> list[Form]:
+    """The forms the case page offers for `case` now (catalogue.for_case)."""
+    branch = case.branch
+    grassroots = branch.grassroots()
+    parent = _parent(branch)
+    return catalogue.for_case(
+        {e.stage for e in effective_events(case)} | {case.stage},
+        youth_union=case.youth_union_exists,
+        sub_unit=grassroots is not None and parent is not None and parent.pk != grassroots.pk,
+        grassroots_branch=grassroots is not None and grassroots.pk == branch.pk,
+    )

@@ -32,6 +32,11 @@ def test_the_case_page_offers_the_forms_of_its_stage(world, client_for):
 def test_an_official_case_offers_the_recognition_decision(world, client_for, official_case):
     page = client_for(world.alice).get(reverse("web:case", args=[official_case.pk])).content.decode()
     assert 'data-form="qd-cnct"' in page and 'data-form="9-knd"' in page
+    # Phya Mạ's branch is directly under its grassroots committee, with a Youth Union.
+    assert (
+        'data-form="4-knd"' in page and 'data-form="4a-knd"' not in page and 'data-form="7-knd"' not in page
+    )
+    assert 'data-form="8-knd"' in page
 
 
 def test_a_form_downloads_as_word_and_is_logged(world, client_for, official_case):

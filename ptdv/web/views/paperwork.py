@@ -23,7 +23,7 @@ from ptdv.cases.facts import effective_events
 from ptdv.cases.models import Case, CaseEvent, DossierDocument, RelativeVerification
 from ptdv.org.models import Unit
 from ptdv.paperwork import attachments, catalogue, documents, pdf
-from ptdv.paperwork.context import reached_stages
+from ptdv.paperwork.context import offered
 from ptdv.paperwork.models import Scan
 from ptdv.paperwork.rendering import FormError
 from ptdv.people.models import PartyMember
@@ -246,7 +246,7 @@ def case_section(request, case) -> dict:
     records += [("su-kien", e, str(e)) for e in effective_events(case) if e.stage in SCANNED_STAGES]
     return {
         "paperwork": {
-            "forms": catalogue.for_case(reached_stages(case)),
+            "forms": offered(case),
             "pdf": pdf.available(),
             "records": [
                 {
