@@ -6,6 +6,9 @@ generated files are committed (templates_docx/) and are what the product falls b
 administrator has uploaded a replacement. Names of the Jinja variables: docs/paperwork.md.
 """
 
+import io
+import zipfile
+from datetime import datetime
 from pathlib import Path
 
 from ptdv.paperwork import layout
@@ -199,10 +202,31 @@ def template_path(form) -> Path:
     return TEMPLATE_DIR / f"{form.slug}.docx"
 
 
+FIXED_TIME = (2022, 1, 1, 0, 0, 0)
+
+
+def template_bytes(form) -> bytes:
+    """The template as a .docx whose bytes depend only on this script: fixed document properties
+    and zip entry times, so regenerating without a change leaves the committed files unchanged."""
+    document = build(form)
+    document.core_properties.created = document.core_properties.modified = datetime(*FIXED_TIME)
+    document.core_properties.author = document.core_properties.last_modified_by = "PTĐV"
+    document.core_properties.revision = 1
+    raw = io.BytesIO()
+    document.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(
+                zipfile.ZipInfo(item.filename, FIXED_TIME), source.read(item.filename), zipfile.ZIP_DEFLATED
+            )
+    return out.getvalue()
+
+
 def main() -> None:
     TEMPLATE_DIR.mkdir(exist_ok=True)
     for form in FORMS:
-        build(form).save(template_path(form))
+        template_path(form).write_bytes(template_bytes(form))
         print(template_path(form))
 
 

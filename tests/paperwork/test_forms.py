@@ -72,3 +72,11 @@ def test_vietnamese_dates_and_numbers():
     assert long_date(None) == "ngày … tháng … năm …"
     assert number(1234567) == "1.234.567"
     assert percent(425, 400) == "106,25%"
+
+
+@pytest.mark.parametrize("form", catalogue.FORMS, ids=lambda f: f.slug)
+def test_the_shipped_templates_are_what_the_generator_writes(form):
+    """Edit build_templates.py or layout.py, then run `python -m ptdv.paperwork.build_templates`."""
+    from ptdv.paperwork.build_templates import template_bytes, template_path
+
+    assert template_path(form).read_bytes() == template_bytes(form)
