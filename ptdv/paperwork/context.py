@@ -10,7 +10,7 @@ from ptdv.cases.facts import effective_events, last_events
 from ptdv.cases.models import Case, DocumentKind
 from ptdv.org.models import Unit
 from ptdv.paperwork import catalogue
-from ptdv.paperwork.catalogue import Form
+from ptdv.paperwork.catalogue import Form, reached
 from ptdv.paperwork.vietnamese import DOTS, capitals, long_date, number, percent, place_of, short_date
 from ptdv.regulation import Stage
 from ptdv.regulation.dates import add_months
@@ -31,22 +31,30 @@ def _parent(unit: Unit | None) -> Unit | None:
     return Unit.objects.get_parent(unit) if unit is not None and not unit.is_root() else None
 
 
-def issuing_units(form: Form, branch: Unit) -> tuple[str, str]:
-    """(superior line, issuer line) of the header, in capitals: the unit above the issuer first."""
+def issuing_unit(form: Form, branch: Unit) -> Unit:
+    """The party unit that issues `form` for a case of `branch` (for a union's resolution: the
+    branch whose Youth Union or trade union it is)."""
     grassroots = branch.grassroots() or branch
-    if form.issuer == catalogue.YOUTH_UNION:
-        return "ĐOÀN TNCS HỒ CHÍ MINH", capitals(f"BCH Đoàn {place_of(branch.name)}")
-    if form.issuer == catalogue.TRADE_UNION:
-        return capitals(f"Công đoàn {place_of(grassroots.name)}"), capitals(
-            f"BCH Công đoàn {place_of(branch.name)}"
-        )
-    issuer = {
+    return {
         catalogue.PARENT: _parent(branch) or branch,
         catalogue.GRASSROOTS: grassroots,
         catalogue.DECIDING: branch.deciding_unit() or grassroots,
     }.get(form.issuer, branch)
+
+
+def issuing_units(form: Form, branch: Unit) -> tuple[str, str, str]:
+    """(superior line, issuer line, issuer as written) of the header: the unit above the issuer
+    first, both in capitals."""
+    grassroots = branch.grassroots() or branch
+    if form.issuer == catalogue.YOUTH_UNION:
+        name = f"BCH Đoàn {place_of(branch.name)}"
+        return "ĐOÀN TNCS HỒ CHÍ MINH", capitals(name), name
+    if form.issuer == catalogue.TRADE_UNION:
+        name = f"BCH Công đoàn {place_of(branch.name)}"
+        return capitals(f"Công đoàn {place_of(grassroots.name)}"), capitals(name), name
+    issuer = issuing_unit(form, branch)
     superior = _parent(issuer)
-    return capitals(superior.name) if superior else "", capitals(issuer.name)
+    return capitals(superior.name) if superior else "", capitals(issuer.name), issuer.name
 
 
 def _symbol_line(form: Form, number_text: str | None) -> str:
@@ -68,12 +76,14 @@ def _meeting(event) -> dict:
     }
 
 
-def _person(case: Case) -> dict:
+def _person(case: Case, form: Form) -> dict:
+    """The applicant; a "quần chúng" until admitted, "đồng chí" in the probation forms."""
     person = case.person
+    member_forms = reached(Stage.PROBATION.value, {form.from_stage.value})
     return {
         "name": person.full_name,
         "name_caps": capitals(person.full_name),
-        "title": "quần chúng" if case.member_id is None else "đồng chí",
+        "title": "đồng chí" if member_forms else "quần chúng",
         "sex": person.get_sex_display(),
         "birth_date": short_date(person.birth_date),
         "home_town": person.home_town or DOTS,
@@ -111,7 +121,7 @@ def case_context(form: Form, case: Case) -> dict:
     context = {
         "form_code": form.code,
         "subtitle": "",
-        "p": _person(case),
+        "p": _person(case, form),
         "branch_name": branch.name,
         "grassroots_name": grassroots.name,
         "deciding_name": deciding.name,
@@ -156,14 +166,18 @@ def case_context(form: Form, case: Case) -> dict:
 
 
 def header_context(form: Form, branch: Unit, act_date, number_text=None) -> dict:
-    superior, issuer = issuing_units(form, branch)
+    superior, issuer, issuer_name = issuing_units(form, branch)
     grassroots = branch.grassroots() or branch
+    # Dated where the issuing committee sits: a branch's papers at its commune or grassroots.
+    dated_at = issuing_unit(form, branch)
+    if dated_at.is_branch:
+        dated_at = grassroots
     return {
         "superior": superior,
         "issuer": issuer,
-        "issuer_name": issuer.capitalize() if issuer.isupper() else issuer,
+        "issuer_name": issuer_name,
         "symbol_line": _symbol_line(form, number_text),
-        "date_line": f"{place_of(grassroots.name)}, {long_date(act_date)}",
+        "date_line": f"{place_of(dated_at.name)}, {long_date(act_date)}",
         "recipient": (branch.deciding_unit() or grassroots).name,
         "signer_title": _signer(form),
         "signer_name": "",

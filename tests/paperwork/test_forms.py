@@ -24,14 +24,25 @@ FACTS = {
     ],
     "7-KNĐ": ["ĐẢNG BỘ HUYỆN PÁC NẶM", "ĐẢNG BỘ XÃ CÔNG BẰNG", "03/02/2025"],
     "8-KNĐ": ["ĐẢNG BỘ HUYỆN PÁC NẶM", "ngày 10 tháng 02 năm 2025", "Tổng số cấp ủy viên 9", "đạt 88,89%"],
-    "9-KNĐ": ["Số 123-QĐ/HU", "ngày 01 tháng 3 năm 2025", "12/02/2025", "QUYẾT ĐỊNH KẾT NẠP ĐẢNG VIÊN"],
+    "9-KNĐ": [
+        "Số 123-QĐ/HU",
+        "Pác Nặm, ngày 01 tháng 3 năm 2025",
+        "Kết nạp quần chúng Hà Thị Hoa",
+        "12/02/2025",
+        "QUYẾT ĐỊNH KẾT NẠP ĐẢNG VIÊN",
+    ],
     "10-KNĐ": ["15/03/2025", "123-QĐ/HU", "15/03/2026"],
     "11-KNĐ": ["15/03/2025"],
     "12-KNĐ": ["15/03/2026"],
     "13-KNĐ": ["Số …-NQ/CB", "ngày 20 tháng 3 năm 2026", "từ ngày 15/03/2026"],
     "15-KNĐ": ["Số …-NQ/ĐU", "20/03/2026"],
-    "QĐ-CNCT": ["Số 45-QĐ/HU", "ngày 01 tháng 6 năm 2026", "từ ngày 15/03/2026"],
-    "1-KNĐ": ["ĐƠN XIN VÀO ĐẢNG", "CHI BỘ THÔN PHYA MẠ", "Công Bằng, ngày … tháng … năm …"],
+    "QĐ-CNCT": [
+        "Số 45-QĐ/HU",
+        "Pác Nặm, ngày 01 tháng 6 năm 2026",
+        "Công nhận đồng chí Hà Thị Hoa",
+        "từ ngày 15/03/2026",
+    ],
+    "1-KNĐ": ["ĐƠN XIN VÀO ĐẢNG", "Kính gửi: Chi bộ thôn Phya Mạ", "Công Bằng, ngày … tháng … năm …"],
     "2-KNĐ": ["LÝ LỊCH CỦA NGƯỜI XIN VÀO ĐẢNG", "ĐẢNG BỘ XÃ CÔNG BẰNG"],
 }
 
