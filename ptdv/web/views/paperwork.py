@@ -156,8 +156,8 @@ def _record_of(request, case, kind, record_pk):
     if model is None or (model is RelativeVerification and request.user.role not in VERIFICATION_ROLES):
         raise Http404
     records = model.objects.visible_to(request.user).filter(case=case)
-    if model is CaseEvent:
-        records = records.filter(stage__in=SCANNED_STAGES)
+    if model is CaseEvent:  # an act in force: not a move undone, nor the undoing itself
+        records = records.filter(stage__in=SCANNED_STAGES, reverts__isnull=True, reverted_by__isnull=True)
     return get_object_or_404(records, pk=record_pk)
 
 
