@@ -288,6 +288,14 @@ PTDV_PERSON_MAX_AGE = envint("PTDV_PERSON_MAX_AGE", 110)
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# Scanned attachments (ptdv/paperwork/attachments.py): kept under the data directory, outside the
+# web root, served only by a scoped view; PTDV_SCAN_MAX_MB per file.
+PTDV_SCAN_DIR = DATA_DIR / "scans"
+PTDV_SCAN_MAX_MB = envint("PTDV_SCAN_MAX_MB", 10)
+# PDF copies of the forms through LibreOffice, when `soffice` is installed (ptdv/paperwork/pdf.py).
+PTDV_SOFFICE = os.getenv("PTDV_SOFFICE", "soffice")
+PTDV_PDF_TIMEOUT_SECONDS = envint("PTDV_PDF_TIMEOUT_SECONDS", 60)
+
 # Two-factor login (ptdv/accounts/two_factor.py): the name authenticator apps show.
 OTP_TOTP_ISSUER = "PTĐV"
 

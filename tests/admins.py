@@ -4,14 +4,15 @@ from datetime import date
 
 from ptdv.accounts.models import ApiToken, User
 from ptdv.cases.models import CalendarDay
+from ptdv.paperwork.models import FormTemplate
 from ptdv.reports.models import ReviewTemplate
 from tests.factories import World
 
 
 class AdminWorld(World):
     """The World plus kim, admin of Kon Tum (adam's twin in the other tree), nina, the national
-    admin (`ptdv createsuperuser`), an API token for alice and one for olga, one holiday, and a
-    review template in each tree."""
+    admin (`ptdv createsuperuser`), an API token for alice and one for olga, one holiday, a
+    review template and a replacement form template in each tree."""
 
     def __init__(self):
         super().__init__()
@@ -26,6 +27,8 @@ class AdminWorld(World):
         self.review_template_dak_to = ReviewTemplate.objects.create(
             unit=self.dak_to, name="Mẫu Đăk Tô", content=b""
         )
+        self.template_bac_kan = FormTemplate.objects.create(unit=self.pac_nam, form_code="6-KNĐ", content=b"")
+        self.template_kon_tum = FormTemplate.objects.create(unit=self.dak_to, form_code="6-KNĐ", content=b"")
 
     @property
     def users(self):

@@ -6,6 +6,7 @@ from ptdv.accounts.models import User
 from ptdv.cases import transitions
 from ptdv.org.models import BranchType, Unit, UnitKind, Village, VillageKind
 from ptdv.org.villages import assign
+from ptdv.paperwork.models import Scan
 from ptdv.people import citizen_ids, membership
 from ptdv.people.models import Person
 from ptdv.plans.models import Plan, Quota
@@ -82,6 +83,15 @@ def plan(unit, number, starts, ends, target, **fields) -> Plan:
     fields.setdefault("title", f"Kế hoạch phát triển đảng viên {starts.year}–{ends.year}")
     return Plan.objects.create(
         unit=unit, number=number, issued_on=starts, starts_on=starts, ends_on=ends, target=target, **fields
+    )
+
+
+def scan(case, kind="APPLICATION"):
+    """A scan row on a new document of `case` (no file behind it: for walks that never open it)."""
+    document = case.documents.create(kind=kind, date=date(2024, 6, 2))
+    name = f"{next(_serial):048x}"
+    return Scan.objects.create(
+        case=case, document=document, kind="image/png", stored_name=name, size=1, sha256="0"
     )
 
 

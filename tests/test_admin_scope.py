@@ -23,6 +23,7 @@ from ptdv.accounts.models import ApiToken, User
 from ptdv.admin_scope import ScopedAdmin
 from ptdv.cases.models import CalendarDay
 from ptdv.org.models import Unit, Village
+from ptdv.paperwork.models import FormTemplate
 from ptdv.plans.models import Plan, Quota
 from ptdv.reports.models import ReviewTemplate
 from tests.admins import AdminWorld
@@ -40,6 +41,7 @@ MODELS = {
     "plans.plan": {"bac_kan": "plan_pac_nam", "kon_tum": "plan_dak_to"},
     "plans.quota": {"bac_kan": "quota_cong_bang", "kon_tum": "quota_tan_canh"},
     "reports.reviewtemplate": {"bac_kan": "review_template_pac_nam", "kon_tum": "review_template_dak_to"},
+    "paperwork.formtemplate": {"bac_kan": "template_bac_kan", "kon_tum": "template_kon_tum"},
 }
 # Every URL pattern of a model admin → the URL walked, from the record's id and history version.
 MODEL_URLS = {
@@ -167,6 +169,7 @@ def _protected(world, user):
         "users": outside(User.objects.all(), "unit__path"),
         "tokens": outside(ApiToken.objects.all(), "user__unit__path"),
         "review_templates": outside(ReviewTemplate.objects.all(), "unit__path"),
+        "form templates": outside(FormTemplate.objects.all(), "unit__path"),
     }
 
 

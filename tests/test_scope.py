@@ -16,7 +16,7 @@ from ptdv.org import reorganisation
 from ptdv.people import membership
 from ptdv.people.models import PartyMember
 from ptdv.scope import scope_paths
-from tests.factories import member, unit
+from tests.factories import member, scan, unit
 from tests.logins import log_in
 
 MISSING = 987654
@@ -49,6 +49,12 @@ ROUTES = {
     "web:case-record-edit": "case",
     "web:case-record-void": "case",
     "web:case-undo": "case",
+    "web:case-form": "case",
+    "web:scan-upload": "case",
+    "web:scan": "scan",
+    "web:scan-withdraw": "scan",
+    "web:unit-register": "unit",
+    "web:unit-batch": "unit",
     "case-detail": "case",
     "case-transitions": "case",
     "case-findings": "case",
@@ -116,6 +122,8 @@ def _url(name, pk):
         "web:case-record": {"kind": "giay-to"},
         "web:case-record-edit": {"kind": "gioi-thieu", "record": 1},
         "web:case-record-void": {"kind": "gioi-thieu", "record": 1},
+        "web:case-form": {"slug": "6-knd"},
+        "web:scan-upload": {"kind": "giay-to", "record": 1},
     }
     kwargs.update(extra.get(name, {}))
     return reverse(name, kwargs=kwargs)
@@ -137,6 +145,7 @@ def _kinds(world, tree):
             "user": world.carol,
             "class": world.class_cong_bang,
             "plan": world.plan_pac_nam,
+            "scan": scan(world.case_phya_ma),
         }
     return {
         "unit": world.thon_1,
@@ -147,6 +156,7 @@ def _kinds(world, tree):
         "user": world.olga,
         "class": world.class_tan_canh,
         "plan": world.plan_dak_to,
+        "scan": scan(world.case_thon_1),
     }
 
 

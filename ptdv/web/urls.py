@@ -1,12 +1,14 @@
 from django.urls import path
 
-from ptdv.web.views import cases, dashboard, lookups, members, people, reports, todo, units
+from ptdv.web.views import cases, dashboard, lookups, members, paperwork, people, reports, todo, units
 
 app_name = "web"
 urlpatterns = [
     path("", dashboard.dashboard, name="home"),
     path("don-vi/", units.tree, name="tree"),
     path("don-vi/<int:pk>/", units.unit_detail, name="unit"),
+    path("don-vi/<int:pk>/so-du-bi/", paperwork.unit_register, name="unit-register"),
+    path("don-vi/<int:pk>/bieu-mau/", paperwork.unit_batch, name="unit-batch"),
     path("don-vi/<int:pk>/<slug:act>/", units.reorganise, name="reorganise"),
     path("dang-vien/", members.member_list, name="members"),
     path("dang-vien/<int:pk>/", members.member_detail, name="member"),
@@ -20,6 +22,10 @@ urlpatterns = [
     path("ho-so/<int:pk>/ghi/<slug:kind>/<int:record>/sua/", cases.case_record_edit, name="case-record-edit"),
     path("ho-so/<int:pk>/ghi/<slug:kind>/<int:record>/huy/", cases.case_record_void, name="case-record-void"),
     path("ho-so/<int:pk>/hoan-tac/", cases.case_undo, name="case-undo"),
+    path("ho-so/<int:pk>/bieu-mau/<slug:slug>/", paperwork.case_form, name="case-form"),
+    path("ho-so/<int:pk>/ban-quet/<slug:kind>/<int:record>/", paperwork.scan_upload, name="scan-upload"),
+    path("ban-quet/<int:pk>/", paperwork.scan_open, name="scan"),
+    path("ban-quet/<int:pk>/huy/", paperwork.scan_withdraw, name="scan-withdraw"),
     path("viec-can-lam/", todo.todo, name="todo"),
     path("nguoi/", people.person_list, name="people"),
     path("nguoi/moi/", members.person_edit, name="person-new"),

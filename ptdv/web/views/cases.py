@@ -26,6 +26,7 @@ from ptdv.org.models import Unit
 from ptdv.people.models import PartyMember
 from ptdv.regulation import PATH, Stage, allowed_transitions, next_stage, role_may_move
 from ptdv.scope import VERIFICATION_ROLES, can_edit
+from ptdv.web.views import paperwork
 from ptdv.web.views.common import apply, require_editor, scoped_get
 
 CARDS_PER_COLUMN = 30
@@ -207,6 +208,7 @@ def _case_context(request, case, bound=None, failed=None, undo_form=None):
         "relative_form": case_forms.RelativeForm(user=request.user),
         "introduction_form": case_forms.IntroductionForm(user=request.user, case=case),
         "history": changes.versions(request.user, case.history),
+        **paperwork.case_section(request, case),
     }
 
 

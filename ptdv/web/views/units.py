@@ -14,6 +14,7 @@ from ptdv.people.models import PartyMember
 from ptdv.people.names import place_key
 from ptdv.web import forms
 from ptdv.web.tree import tree_rows
+from ptdv.web.views import paperwork
 from ptdv.web.views.common import apply, require_organizer, scoped_get
 
 
@@ -85,6 +86,7 @@ def _unit_context(request, unit, **bound_forms):
         "is_organizer": request.user.role == "organizer",
         "forms": _reorganisation_forms(request.user, **bound_forms),
         "open_form": next(iter(bound_forms), ""),
+        **paperwork.unit_section(request, unit),
     }
 
 
