@@ -65,9 +65,9 @@ def test_tree_query_budget_does_not_grow_with_units(world, client_for):
         member(world.na_pai, f"Hà Văn Nam {spelled(i)}")
     with CaptureQueriesContext(connection) as large:
         client.get("/don-vi/")
-    # session, user, the session's two-factor device, units in scope, counts from events,
-    # (paths of branches outside the list), unread notices (navigation badge)
-    assert len(large.captured_queries) == len(small.captured_queries) <= 7
+    # session, user, the session's two-factor device, unit of user, scope paths (units merged
+    # into the subtree), units in scope, kept branch totals, unread notices (navigation badge)
+    assert len(large.captured_queries) == len(small.captured_queries) <= 8
 
 
 def test_member_list_query_budget(world, client_for, django_assert_max_num_queries):
