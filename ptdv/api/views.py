@@ -10,6 +10,7 @@ from ptdv.api import serializers as s
 from ptdv.api.versioning import VersionedViewMixin, versioned_edits
 from ptdv.audit.models import ReadChannel
 from ptdv.audit.reads import record_reads
+from ptdv.cases import derived
 from ptdv.org import reorganisation, villages
 from ptdv.org.models import Unit, Village
 from ptdv.people import membership
@@ -44,6 +45,11 @@ class ScopedViewSet(viewsets.GenericViewSet):
 
     def get_permissions(self):
         return [permissions.IsAuthenticated(), *super().get_permissions()]
+
+    def dispatch(self, request, *args, **kwargs):
+        # The cases a write touches are derived once, when it is done (ptdv.cases.derived).
+        with derived.deferred():
+            return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         return self.model.objects.visible_to(self.request.user)

@@ -18,11 +18,12 @@ Lists (the board, "Việc cần làm", the deadlines API, the reminders) read th
 """
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import asdict, fields, is_dataclass
 from datetime import date
-from functools import wraps
+from enum import Enum
+from functools import cache, wraps
 from types import UnionType
 from typing import Union, get_args, get_origin, get_type_hints
 
@@ -56,23 +57,30 @@ def encode(value):
 
 def decode(cls, data: dict):
     """``encode``'s inverse, led by the dataclass's type hints."""
+    return cls(**{name: convert(data[name]) for name, convert in _converters(cls) if name in data})
+
+
+@cache
+def _converters(cls) -> tuple[tuple[str, Callable], ...]:
+    """Each field's converter from JSON, worked out once per dataclass from its type hints
+    (the daily refresh decodes every open case: no type inspection per value)."""
     hints = get_type_hints(cls)
-    return cls(**{f.name: _decoded(hints[f.name], data[f.name]) for f in fields(cls) if f.name in data})
+    return tuple((f.name, _converter(hints[f.name])) for f in fields(cls))
 
 
-def _decoded(hint, value):
-    if value is None:
-        return None
+def _converter(hint) -> Callable:
     if isinstance(hint, UnionType) or get_origin(hint) is Union:  # X | None
         hint = next(a for a in get_args(hint) if a is not type(None))
     if get_origin(hint) is tuple:
         item = get_args(hint)[0]
-        return tuple(decode(item, v) if is_dataclass(item) else v for v in value)
+        if is_dataclass(item):
+            return lambda values: tuple(decode(item, v) for v in values)
+        return tuple
     if hint is date:
-        return date.fromisoformat(value)
-    if isinstance(hint, type) and not isinstance(value, hint):
-        return hint(value)  # an enumeration (Stage)
-    return value
+        return lambda v: None if v is None else date.fromisoformat(v)
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return lambda v: None if v is None else hint(v)
+    return lambda v: v
 
 
 # --- Comparable values: what the rows must equal ---------------------------------------------
@@ -187,11 +195,12 @@ def refresh_open(on: date | None = None) -> dict[str, int]:
     on = on or timezone.localdate()
     calendar = working_calendar()
     settings = regulation_settings()
-    open_ids = set(Case.objects.filter(stage__in=OPEN_STAGES).values_list("pk", flat=True))
-    missing = open_ids - set(CaseState.objects.filter(case_id__in=open_ids).values_list("case_id", flat=True))
+    missing = list(Case.objects.filter(stage__in=OPEN_STAGES, kept__isnull=True).values_list("pk", flat=True))
     refresh(missing, on)
     changed = {"findings": 0, "deadlines": 0, "derived": len(missing)}
-    states = CaseState.objects.filter(case__stage__in=OPEN_STAGES).exclude(case_id__in=missing)
+    # The cases just derived are judged again below too (nothing changes): no list of their ids
+    # in the query, however many were missing.
+    states = CaseState.objects.filter(case__stage__in=OPEN_STAGES)
     kept_f = _grouped(
         CaseFinding.objects.filter(case__stage__in=OPEN_STAGES), lambda r: finding_key(r.finding)
     )

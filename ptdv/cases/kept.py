@@ -7,12 +7,10 @@ to-do list and the deadlines API read them with plain SQL. They are derived, not
 they have no history and nobody edits them.
 """
 
-from datetime import date
-
 from django.db import models
 
-from ptdv.regulation import Deadline, Finding, Severity, Stage, status
-from ptdv.regulation.deadlines import DEADLINE_LABELS, STATUS_LABELS
+from ptdv.regulation import Deadline, Finding, Severity, Stage
+from ptdv.regulation.deadlines import DEADLINE_LABELS
 from ptdv.scope import PERSONAL_DATA_ROLES, ScopedQuerySet
 
 
@@ -63,13 +61,6 @@ class CaseDeadline(models.Model):
         label = DEADLINE_LABELS[self.code] + (" (đã gia hạn)" if self.extended else "")
         met = self.met_on is not None
         return Deadline(self.code, label, self.basis_date, self.due_date, met, self.met_on, self.extended)
-
-    def status(self, today: date, calendar) -> str:
-        """The API's status on ``today`` (ptdv.regulation.deadlines.status)."""
-        return status(self.deadline, today, calendar)
-
-    def status_label(self, today: date, calendar) -> str:
-        return STATUS_LABELS[self.status(today, calendar)]
 
 
 class CaseFinding(models.Model):

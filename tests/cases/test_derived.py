@@ -1,5 +1,7 @@
 """Kept deadlines and findings (ptdv.cases.derived) follow every write, the calendar and the day."""
 
+import sys
+import types
 from datetime import date
 
 import pytest
@@ -81,3 +83,16 @@ def test_refresh_derives_cases_loaded_without_kept_state(world, ready):
     assert_in_step(on=date(2025, 1, 10))
     call_command("refresh", "--rebuild", "--date", "2025-01-11")
     assert_in_step(on=date(2025, 1, 11))
+
+
+def test_refresh_with_summaries_rebuilds_the_kept_member_counts(world, monkeypatch):
+    import ptdv.people
+
+    calls = []
+    fake = types.SimpleNamespace(rebuild=lambda: calls.append("rebuild"))
+    monkeypatch.setattr(ptdv.people, "summaries", fake, raising=False)
+    monkeypatch.setitem(sys.modules, "ptdv.people.summaries", fake)
+    call_command("refresh", "--summaries")
+    assert calls == ["rebuild"]
+    call_command("refresh")
+    assert calls == ["rebuild"]

@@ -1,6 +1,6 @@
 """Working days: weekends, Vietnamese holidays and Tết off; makeup Saturdays on; admin days off."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -73,3 +73,26 @@ def test_nth_working_day_is_a_working_day_n_working_days_later(start, n):
     due = CALENDAR.add_working_days(start, n)
     assert CALENDAR.is_working_day(due)
     assert CALENDAR.working_days_between(start, due) == n
+
+
+def _walk(calendar, start, n):
+    """The Civil Code's count, a day at a time: what the index of working days must agree with."""
+    d = start
+    while n > 0:
+        d += timedelta(days=1)
+        n -= calendar.is_working_day(d)
+    return d
+
+
+@given(
+    start=st.dates(min_value=date(2016, 1, 1), max_value=date(2030, 12, 31)),
+    n=st.integers(min_value=0, max_value=400),
+    days_off=st.sets(st.dates(min_value=date(2016, 1, 1), max_value=date(2031, 12, 31)), max_size=5),
+)
+def test_the_index_of_working_days_gives_the_day_by_day_count(start, n, days_off):
+    # A calendar asked about dates years apart extends its index both ways: share one.
+    calendar = WorkingCalendar(days_off=days_off) if days_off else CALENDAR
+    assert calendar.add_working_days(start, n) == _walk(calendar, start, n)
+    later = start + timedelta(days=n)
+    walked = sum(calendar.is_working_day(start + timedelta(days=i)) for i in range(1, n + 1))
+    assert calendar.working_days_between(start, later) == walked

@@ -2,8 +2,10 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 
+from ptdv.cases import derived
 from ptdv.scope import ORGANIZER, can_edit
 
 
@@ -27,12 +29,15 @@ def apply(request, form, action) -> bool:
     """Run `action(data)` for a valid form; put a service's refusal on the form instead.
 
     Services refuse with ValidationError (Vietnamese messages) before writing anything,
-    so the user sees what is wrong and nothing is half-saved.
+    so the user sees what is wrong and nothing is half-saved. One transaction holds the
+    action and what it derives (a case's kept deadlines and findings, ptdv.cases.derived),
+    derived once for the whole action (a merge moving hundreds of members: once per case).
     """
     if not form.is_valid():
         return False
     try:
-        action(form.cleaned_data)
+        with transaction.atomic(), derived.deferred():
+            action(form.cleaned_data)
     except ValidationError as error:
         if hasattr(error, "error_dict"):
             for field, errors in error.error_dict.items():

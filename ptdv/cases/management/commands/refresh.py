@@ -1,4 +1,3 @@
-import importlib.util
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
@@ -36,12 +35,12 @@ class Command(BaseCommand):
                 f"{changed['deadlines']} hồ sơ đổi thời hạn, {changed['derived']} hồ sơ tính mới."
             )
         if summaries:
-            if importlib.util.find_spec("ptdv.people.summaries") is None:
+            try:
+                from ptdv.people import summaries as kept_counts
+            except ImportError:
                 raise CommandError(
                     "Bản cài đặt này chưa có số liệu đảng viên lưu sẵn (ptdv.people.summaries)."
-                )
-            from ptdv.people import summaries as kept_counts
-
+                ) from None
             kept_counts.rebuild()
             self.stdout.write("Đã dựng lại số liệu đảng viên lưu sẵn.")
 
