@@ -13,6 +13,7 @@ a merge chain), whatever the number of units.
 from collections import defaultdict
 from datetime import date, timedelta
 
+from django.db import transaction
 from django.db.models import Q
 
 from ptdv.org.models import BRANCH_KINDS, Unit, UnitChange, UnitChangeKind, UnitPlacement
@@ -48,6 +49,7 @@ def replace_placements(unit: Unit) -> None:
     UnitPlacement.objects.bulk_create(_spans(unit.pk, parent.pk if parent else None, moves))
 
 
+@transaction.atomic
 def rebuild() -> None:
     """Recompute every placement from today's tree and the MOVED acts."""
     units = list(Unit.objects.values_list("id", "path"))

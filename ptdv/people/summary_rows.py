@@ -9,6 +9,7 @@ out exactly what the standing holds, so the kept rows are always those `rebuild`
 from collections import defaultdict
 from datetime import date
 
+from django.db import transaction
 from django.db.models import F
 
 from ptdv.cases.models import CaseEvent
@@ -129,6 +130,7 @@ def _people(members) -> dict[int, dict]:
 EVENT_FIELDS = ("kind", "date", "branch_id", "status_after")
 
 
+@transaction.atomic
 def refresh_member(member: PartyMember | int) -> None:
     """Bring the kept rows of one member in line with their events and person record; called
     in the writer's transaction after every member event and every edit of a category."""
@@ -192,6 +194,7 @@ def _apply(standing: MemberStanding, sign: int) -> None:
             row.delete()
 
 
+@transaction.atomic
 def rebuild() -> None:
     """Recompute the dated tree and every kept row from the acts and the events."""
     lineage.rebuild()

@@ -51,3 +51,26 @@ def test_a_dissolved_commune_reports_its_past_and_a_successor_includes_it_when_a
     assert lineage.branches_under(world.cong_bang, past) == {world.phya_ma.pk, world.na_pai.pk}
     assert [u.pk for u in lineage.children_on(new, date(2025, 7, 1))] == [world.phya_ma.pk, world.na_pai.pk]
     assert lineage.children_on(new, past) == []
+
+
+def test_a_move_keeps_the_old_parents_past(world):
+    reorganisation.move(world.cong_bang, world.bac_kan, date(2025, 7, 1))
+    assert summaries.totals(world.pac_nam, date(2025, 6, 30)).total == 2
+    assert summaries.totals(world.pac_nam, date(2025, 7, 1)).total == 0
+    assert [u.pk for u in lineage.children_on(world.pac_nam, date(2025, 6, 30))] == [world.cong_bang.pk]
+    assert lineage.children_on(world.pac_nam, date(2025, 7, 1)) == []
+
+
+def test_a_person_edit_changes_the_categories_of_every_figure(world):
+    p = world.m_phya_ma.person
+    p.sex = "F"
+    p.save()
+    assert summaries.totals(world.cong_bang, date(2015, 1, 1)).women == 2
+    assert summaries.admissions(world.cong_bang, date(2010, 1, 1), date(2010, 12, 31)).women == 2
+
+
+def test_an_undone_admission_is_no_admission(world):
+    m = membership.admit(person(world.na_pai, "Nông Thị Mai"), world.na_pai, date(2023, 3, 15))
+    membership.reverse(m, m.events.get(), note="ghi nhầm")
+    assert summaries.admissions(world.pac_nam, date(2023, 1, 1), date(2023, 12, 31)).admitted == 0
+    assert summaries.totals(world.na_pai, date(2023, 6, 1)).total == 1

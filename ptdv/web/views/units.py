@@ -32,9 +32,7 @@ def tree(request):
     units = list(Unit.objects.visible_to(request.user).order_by("path"))
     root_depth = user_unit.depth if user_unit else 1
     query = request.GET.get("q", "")
-    rows = (
-        tree_rows(_count_rows(units, timezone.localdate()), root_depth, query) if user_unit else []
-    )
+    rows = tree_rows(_count_rows(units, timezone.localdate()), root_depth, query) if user_unit else []
     context = {"rows": rows, "root_depth": root_depth, "q": query, "found": any(r.shown for r in rows)}
     return render(request, "web/tree.html", context)
 
