@@ -85,7 +85,7 @@ def set_quotas(plan: Plan, rows: dict, version: int | None, *, reason: str, by) 
     changed = [
         (unit, values) for unit, values in rows.items() if values != quota_values(standing.get(unit.pk))
     ]
-    if any(unit.pk in standing for unit, _values_ in changed):
+    if any(unit.pk in standing for unit, _new in changed):
         reason = _reason(reason, _("Hãy ghi lý do điều chỉnh chỉ tiêu đã giao."))
     if not Plan.objects.filter(pk=plan.pk, version=version).update(version=F("version") + 1):
         raise versioning.StaleVersion()

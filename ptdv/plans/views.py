@@ -99,6 +99,8 @@ def plan_edit(request, pk):
     )
 
     def correct(data):
+        # Validating the form wrote the new values onto `plan`; the service is given them on the
+        # record as it stands, so it judges the version and the reason before anything is saved.
         fields = {name: data[name] for name in form.Meta.fields if name != "unit"}
         services.correct(
             Plan.objects.get(pk=plan.pk), fields, data["version"], reason=data["reason"], by=request.user

@@ -87,6 +87,7 @@ def test_the_overdue_filter_on_a_phone(new_page, live_server, overdue_behind_oth
 def test_the_tree_opens_level_by_level_on_a_phone(new_page, live_server, world):
     phone = new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     log_in(phone, live_server, "alice")
+    phone.goto(f"{live_server.url}/don-vi/")
     tree = phone.locator("#unit-tree")
     phya_ma = tree.get_by_role("link", name="Chi bộ thôn Phya Mạ")
     expect(phya_ma).to_be_hidden()

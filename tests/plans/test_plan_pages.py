@@ -1,7 +1,10 @@
 """The plan pages: organisers and admins enter plans and quotas, everyone in scope reads them."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from ptdv.org.models import UnitKind
 from ptdv.plans.models import Plan, Quota
@@ -159,3 +162,30 @@ def test_a_sub_target_without_a_target_is_refused_on_its_row(world, client_for, 
     )
     assert answer.status_code == 400 and "chỉ tiêu chung" in answer.content.decode()
     assert not Quota.objects.filter(unit=bang_thanh).exists()
+
+
+def test_the_plan_page_shows_what_each_child_admitted_against_its_quota(world, client_for):
+    factories.member(world.phya_ma, "Lò Văn Mới", admitted=date(2022, 5, 1), official=False)
+    factories.member(world.na_pai, "Lò Văn Hai", admitted=date(2023, 5, 1), official=False)
+    Quota.objects.filter(pk=world.quota_cong_bang.pk).update(target=4)
+    page = " ".join(
+        client_for(world.victor)
+        .get(reverse("plans:plan", args=[world.plan_pac_nam.pk]))
+        .content.decode()
+        .split()
+    )
+    assert "Đã kết nạp 2, đạt 0,44% chỉ tiêu" in page  # 2 of 450, the period is over
+    assert '<td class="text-end">4</td> <td class="text-end">2</td> <td class="text-end">50%</td>' in page
+    assert "Dự báo" not in page
+
+
+def test_while_the_period_runs_units_at_risk_are_flagged_with_the_shortfall(world, client_for):
+    today = timezone.localdate()
+    plan = factories.plan(world.pac_nam, "41/KH/HU", date(today.year, 1, 1), date(today.year + 1, 12, 31), 5)
+    Quota.objects.create(plan=plan, unit=world.cong_bang, target=3)
+    page = " ".join(
+        client_for(world.alice).get(reverse("plans:plan", args=[plan.pk])).content.decode().split()
+    )
+    # Nothing admitted and only a case in the source (not yet pipeline): the forecast is 0.
+    assert "có nguy cơ không đạt chỉ tiêu, còn thiếu 5" in page
+    assert '<span class="badge text-bg-danger">thiếu 3</span>' in page
