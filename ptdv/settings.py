@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "ptdv.reports",
     "ptdv.audit",
     "ptdv.notices",
+    "ptdv.paperwork",
     "ptdv.web",
     "ptdv.demo",
 ]

@@ -20,10 +20,11 @@ ORGANIZER, PASSWORD = "to-chuc-pn", "mat-khau-Pac-Nam-2023"
 
 @pytest.fixture
 def demo():
-    """The demo data set, and an organizer of Pác Nặm district who logs in with a password."""
+    """The demo data set as the articles left it (before the 2025 reorganisation, when Pác Nặm
+    district still had Công Bằng's 13 branches), and its organizer who logs in with a password."""
     from ptdv.demo.build import build
 
-    build()
+    build(reorganise=False)
     User.objects.create_user(
         username=ORGANIZER, password=PASSWORD, role="organizer", unit=Unit.objects.get(code="BK.PN")
     )

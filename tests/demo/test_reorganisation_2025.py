@@ -150,3 +150,11 @@ def test_thai_nguyen_organizer_finds_cong_bang_members_and_cases(before):
     cases = Case.objects.filter(branch__in=branches)
     assert Case.objects.visible_to(organizer).filter(branch__in=branches).count() == cases.count() > 0
     assert not PartyMember.objects.visible_to(elsewhere).filter(branch__in=branches).exists()
+    # Scope follows lineage: the successors' users see the units merged into theirs.
+    assert Unit.objects.visible_to(organizer).filter(code="BK").exists()
+    cao_minh = User.objects.create_user(
+        username="danguy.cm", password="x-danguy.cm", role="committee", unit=Unit.objects.get(code="TN.X03")
+    )
+    assert Unit.objects.visible_to(cao_minh).filter(code="BK.PN.X01").exists()
+    assert not Unit.objects.visible_to(cao_minh).filter(code="BK.PN.X02").exists()  # Bằng Thành's
+    assert Case.objects.visible_to(cao_minh).filter(branch__in=branches).count() == cases.count()
