@@ -6,9 +6,9 @@ app — and none can forget. Each receiver names the cases whose facts the save 
 
 - a case, its events and its checklist records: that case;
 - a person (birth date, education…): their cases;
-- a member event: the cases of that person (DUPLICATE_PERSON), the cases they introduce
-  (INTRODUCER_OFFICIAL) and the cases of every branch they were in (BRANCH_SIZE counts the
-  official members of the branch on the meeting date);
+- a member event, once the kept member counts follow it: the cases of that person
+  (DUPLICATE_PERSON), the cases they introduce (INTRODUCER_OFFICIAL) and the cases of every
+  branch they were in (BRANCH_SIZE counts the official members of the branch on the meeting date);
 - a unit whose deciding body or kind changed: the cases under it (COMMITTEE_VOTE);
 - a calendar day: every due date (derived.recount_deadlines).
 Bulk loads send no signals and end with ``derived.rebuild()``.
@@ -29,6 +29,7 @@ from ptdv.cases.models import (
 )
 from ptdv.org.models import Unit
 from ptdv.people.models import MemberEvent, Person
+from ptdv.people.summary_rows import member_counted
 
 
 def _case(sender, instance, raw=False, **kwargs):
@@ -46,15 +47,14 @@ def _person(sender, instance, raw=False, **kwargs):
         derived.touch(Case.objects.filter(person_id=instance.pk).values_list("pk", flat=True))
 
 
-def _member_event(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    member = instance.member
-    branches = MemberEvent.objects.filter(member_id=member.pk).values("branch_id")
+def _member_counted(sender, member_id, **kwargs):
+    """After a member event, once the kept member counts follow it (ptdv.people.summary_rows),
+    so BRANCH_SIZE reads the new figures."""
+    branches = MemberEvent.objects.filter(member_id=member_id).values("branch_id")
     derived.touch(
         Case.objects.filter(
-            Q(person_id=member.person_id)
-            | Q(introductions__introducer_id=member.pk)
+            Q(person__membership__pk=member_id)
+            | Q(introductions__introducer_id=member_id)
             | Q(branch_id__in=branches)
         ).values_list("pk", flat=True)
     )
@@ -87,7 +87,7 @@ def connect() -> None:
     for model in (CaseEvent, DossierDocument, RelativeVerification, Introduction):
         post_save.connect(_record, sender=model, dispatch_uid=f"kept_{model.__name__}")
     post_save.connect(_person, sender=Person, dispatch_uid="kept_person")
-    post_save.connect(_member_event, sender=MemberEvent, dispatch_uid="kept_member_event")
+    member_counted.connect(_member_counted, dispatch_uid="kept_member_counted")
     pre_save.connect(_unit_before, sender=Unit, dispatch_uid="kept_unit_before")
     post_save.connect(_unit, sender=Unit, dispatch_uid="kept_unit")
     post_save.connect(_calendar, sender=CalendarDay, dispatch_uid="kept_calendar")

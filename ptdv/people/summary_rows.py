@@ -11,6 +11,7 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import F
+from django.dispatch import Signal
 
 from ptdv.cases.models import CaseEvent
 from ptdv.org import lineage
@@ -130,6 +131,11 @@ def _people(members) -> dict[int, dict]:
 EVENT_FIELDS = ("kind", "date", "branch_id", "status_after")
 
 
+# Sent once a member's kept rows are in line with their events, so that whatever reads the counts
+# (the kept state of cases: BRANCH_SIZE, INTRODUCER_OFFICIAL) is derived from the new figures.
+member_counted = Signal()
+
+
 @transaction.atomic
 def refresh_member(member: PartyMember | int) -> None:
     """Bring the kept rows of one member in line with their events and person record; called
@@ -155,6 +161,7 @@ def refresh_member(member: PartyMember | int) -> None:
     new = {_key(m, MILESTONE_KEY): m for m in milestones}
     Milestone.objects.filter(pk__in=[old[k].pk for k in old.keys() - new.keys()]).delete()
     Milestone.objects.bulk_create([new[k] for k in new.keys() - old.keys()])
+    member_counted.send(sender=PartyMember, member_id=member_id)
 
 
 def _lock_branches(branch_ids) -> None:

@@ -66,7 +66,7 @@ def _as_api_shows(found: checklists.Checklist) -> dict:
 
 def test_the_api_and_the_case_page_agree_on_every_demo_case(demo):
     compared = 0
-    for username in ("tochuc.pacnam", "tochuc.dakto"):
+    for username in ("tochuc.thainguyen", "tochuc.quangngai"):
         user = User.objects.get(username=username)
         page, api = log_in(APIClient(), user), _token_client(user)
         for pk in Case.objects.visible_to(user).values_list("pk", flat=True):
