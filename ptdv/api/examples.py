@@ -13,6 +13,20 @@ from datetime import date, datetime
 
 from rest_framework import serializers
 
+# A value is used only if it fits the field's type; "Serializer.field" wins over "field".
+SCOPED: dict[str, object] = {
+    "UnitSerializer.code": "QN-TG-AV-01",
+    "UnitRefSerializer.code": "QN-TG-AV-01",
+    "UnitCreateSerializer.code": "QN-TG-AV-01",
+    "RegulationVersionSerializer.code": "QD294-2025",
+    "VerificationSerializer.name": "Hồ Văn Mười",
+    "VillageSerializer.name": "Thôn Ta Lang",
+    "VillageCreateSerializer.name": "Thôn Ta Lang",
+    "VillageRowSerializer.name": "Thôn Ta Lang",
+    "ChecklistSerializer.stage": "BRANCH_VOTE",
+    "HistoryEntrySerializer.type": "Sửa",
+}
+
 # A value is used only if it fits the field's type; otherwise the field's type decides (below).
 VALUES: dict[str, object] = {
     "full_name": "Hồ Văn Thử",
@@ -53,6 +67,20 @@ VALUES: dict[str, object] = {
     "official_on": "2025-11-20",
     "opened_on": "2024-03-05",
     "percent": 106.25,
+    "severity": "error",
+    "detail": "Không có bản ghi này trong phạm vi của người dùng.",
+    "field": "votes_for",
+    "messages": "Chưa có giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng.",
+    "warnings": "Người được giới thiệu dưới 18 tuổi vào ngày dự kiến kết nạp.",
+    "codes": "AWARENESS_CERTIFICATE",
+    "sentences": "Năm 2025 kết nạp 17 đảng viên, đạt 106,25% chỉ tiêu.",
+    "villages": "Thôn Ta Lang",
+    "branch": "Chi bộ thôn Ta Lang",
+    "parent": "Đảng bộ xã A Vương",
+    "person": "Hồ Văn Thử",
+    "branch_type": "VILLAGE",
+    "relation": "FATHER",
+    "kind": "BRANCH",
 }
 
 _DAY = date(2025, 6, 16).isoformat()
@@ -84,10 +112,15 @@ def _writable(serializer, value: dict) -> dict:
 
 
 def _object(serializer) -> dict:
-    return {name: _value(name, field) for name, field in serializer.fields.items() if not field.write_only}
+    scope = type(serializer).__name__
+    return {
+        name: _value(name, field, SCOPED.get(f"{scope}.{name}", VALUES.get(name)))
+        for name, field in serializer.fields.items()
+        if not field.write_only
+    }
 
 
-def _value(name: str, field) -> object:
+def _value(name: str, field, value) -> object:
     if isinstance(field, serializers.ListSerializer):
         return [_object(field.child)] if isinstance(field.child, serializers.Serializer) else []
     if isinstance(field, serializers.Serializer):
@@ -95,11 +128,11 @@ def _value(name: str, field) -> object:
     if isinstance(field, serializers.ManyRelatedField):
         return [1]
     if isinstance(field, serializers.ListField):
-        return [_value(name, field.child)] if field.child is not None else []
+        return [_value(name, field.child, value)] if field.child is not None else []
     if isinstance(field, serializers.ChoiceField):
         choices = list(field.choices)
-        return VALUES[name] if VALUES.get(name) in choices else (choices[0] if choices else "")
-    return _typed(VALUES.get(name), field)
+        return value if value in choices else (choices[0] if choices else "")
+    return _typed(value, field)
 
 
 def _typed(value, field) -> object:
@@ -107,7 +140,10 @@ def _typed(value, field) -> object:
     if isinstance(field, (serializers.SlugRelatedField, serializers.StringRelatedField)):
         return value if isinstance(value, str) else "Thôn Ta Lang"
     if isinstance(field, serializers.SerializerMethodField):
-        return _typed(value, _RETURNS.get(_returns(field), serializers.CharField()))
+        returns = _returns(field)
+        if typing.get_origin(returns) is list:
+            return [_typed(value, _RETURNS.get(typing.get_args(returns)[0], serializers.CharField()))]
+        return _typed(value, _RETURNS.get(returns, serializers.CharField()))
     kinds = [
         (serializers.BooleanField, bool, False),
         (serializers.IntegerField, int, 1),

@@ -43,8 +43,8 @@ class AutoSchema(openapi.AutoSchema):
         value = request_example(serializer) if direction == "request" else example_for(serializer)
         if value is None:
             return examples
-        example = OpenApiExample("Ví dụ", value=value)
-        return super()._get_examples(serializer, direction, media_type, status_code, [*(extras or []), example])
+        extras = [*(extras or []), OpenApiExample("Ví dụ", value=value)]
+        return super()._get_examples(serializer, direction, media_type, status_code, extras)
 
     def _refusals(self) -> dict[str, OpenApiResponse]:
         refusals = {"401": NOT_SIGNED_IN}
