@@ -17,6 +17,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from ptdv import pickers
+from ptdv.api.schema import INVALID, NOT_FOUND
 from ptdv.reports import render
 from ptdv.reports.catalogue import PERIOD, REPORTS, parse_query
 
@@ -176,7 +177,7 @@ def endpoint(name):
     @extend_schema(
         operation_id=f"reports_{name}",
         parameters=_parameters(kind.dated),
-        responses=SCHEMAS[name],
+        responses={200: SCHEMAS[name], 400: INVALID, 404: NOT_FOUND},  # a bad period; a unit out of scope
         tags=["reports"],
     )
     @api_view(["GET"])
