@@ -17,6 +17,7 @@ $(VENV)/.installed: pyproject.toml
 run: $(VENV)/.installed
 	$(BIN)/ptdv migrate --noinput
 	$(BIN)/ptdv demo
+	$(BIN)/ptdv refresh --summaries   # kept counts and case state in step (after an upgrade too)
 	$(BIN)/ptdv collectstatic --noinput --verbosity 0
 	@$(BIN)/ptdv demo --accounts   # last before serving, so the demo accounts are not buried
 	@echo "PTĐV: http://$(HOST):$(PORT)/"

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from ptdv.cases import derived
+from ptdv.people import summaries as kept_counts
 
 
 class Command(BaseCommand):
@@ -35,12 +36,6 @@ class Command(BaseCommand):
                 f"{changed['deadlines']} hồ sơ đổi thời hạn, {changed['derived']} hồ sơ tính mới."
             )
         if summaries:
-            try:
-                from ptdv.people import summaries as kept_counts
-            except ImportError:
-                raise CommandError(
-                    "Bản cài đặt này chưa có số liệu đảng viên lưu sẵn (ptdv.people.summaries)."
-                ) from None
             kept_counts.rebuild()
             self.stdout.write("Đã dựng lại số liệu đảng viên lưu sẵn.")
 
