@@ -13,6 +13,7 @@ from ptdv.people import summaries
 from ptdv.people.models import MemberEvent, PartyMember
 from ptdv.people.names import fold
 from tests.browser.conftest import PHONE, SHOTS, log_in, submit_password
+from tests.demo_loaded import load_demo
 from tests.factories import World
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,12 +22,10 @@ ORGANIZER, PASSWORD = "to-chuc-pn", "mat-khau-Pac-Nam-2023"
 
 
 @pytest.fixture
-def demo():
+def demo(tmp_path):
     """The demo data set as the articles left it (before the 2025 reorganisation, when Pác Nặm
     district still had Công Bằng's 13 branches), and its organizer who logs in with a password."""
-    from ptdv.demo.build import build
-
-    build(reorganise=False)
+    load_demo(tmp_path, reorganise=False)
     User.objects.create_user(
         username=ORGANIZER, password=PASSWORD, role="organizer", unit=Unit.objects.get(code="BK.PN")
     )
