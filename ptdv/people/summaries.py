@@ -41,7 +41,6 @@ __all__ = [
     "refresh_member",
     "roll_up",
     "totals",
-    "totals_by_branch",
     "totals_by_unit",
 ]
 
@@ -134,11 +133,6 @@ def totals_by_unit(units: list[Unit], on: date, *, predecessors: bool = True) ->
     spans = lineage.branch_spans(units, on, on, predecessors=predecessors)
     by_branch = branch_totals(set().union(*spans.values()), on)
     return {pk: _sum(Totals(), (by_branch[b] for b in branches)) for pk, branches in spans.items()}
-
-
-def totals_by_branch(unit: Unit, on: date, *, predecessors: bool = True) -> dict[int, Totals]:
-    """{branch id: Totals} of the branches under `unit` on `on`."""
-    return branch_totals(lineage.branches_under(unit, on, predecessors=predecessors), on)
 
 
 def roll_up(units: list[Unit], by_branch: dict[int, Totals]) -> dict[int, Totals]:

@@ -3,7 +3,7 @@ villages without members, branches with too few official members, and which vill
 form a branch of their own (≥ 3 official members living there, Điều lệ Đảng Điều 21) — all as
 the tree stood on a day.
 
-The tree on that day is walked with ptdv.org.lineage (one query per unit that has children);
+The tree on that day is read with ptdv.org.lineage (one query per level of the tree);
 branch member counts are the kept totals (ptdv.people.summaries); villages, their residents and
 open cases come from dated rows (village assignments, member and case events) in one grouped
 query each.
@@ -103,10 +103,11 @@ class Structure:
 def _tree_on(roots: list[Unit], on: date) -> tuple[list[Unit], dict[int, Unit], int]:
     """(branches, {branch id: its grassroots organisation}, number of grassroots organisations)
     of the subtrees as they stood on `on`."""
+    below = lineage.tree_on(roots, on)
     branches, grassroots_of, grassroots = [], {}, []
     level = [(root, root if root.is_grassroots else None) for root in roots]
     while level:
-        below = []
+        following = []
         for unit, top in level:
             if unit.is_branch:
                 branches.append(unit)
@@ -114,10 +115,8 @@ def _tree_on(roots: list[Unit], on: date) -> tuple[list[Unit], dict[int, Unit], 
                 continue
             if unit.kind in GRASSROOTS_KINDS:
                 grassroots.append(unit)
-            below += [
-                (child, child if child.is_grassroots else top) for child in lineage.children_on(unit, on)
-            ]
-        level = below
+            following += [(child, child if child.is_grassroots else top) for child in below[unit.id]]
+        level = following
     grassroots += [b for b in branches if b.is_grassroots]
     return branches, grassroots_of, len({g.id for g in grassroots})
 
@@ -167,9 +166,7 @@ def build(unit: Unit, on: date, *, predecessors: bool = True) -> Structure:
     if predecessors:
         roots = [u for u in lineage.units_with_predecessors(unit) if u.active_on(on)] or [unit]
     branches, grassroots_of, grassroots_count = _tree_on(roots, on)
-    counts = {}
-    for root in roots:
-        counts.update(summaries.totals_by_branch(root, on))
+    counts = summaries.branch_totals([b.id for b in branches], on)
     assignments = (
         VillageAssignment.objects.filter(branch_id__in=[b.id for b in branches], valid_from__lte=on)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
