@@ -11,11 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from ptdv.org.models import BranchType, UnitKind
+from ptdv.org.models import BranchType, Unit, UnitKind
 from ptdv.plans.models import Quota
 from ptdv.reports.catalogue import REPORTS
 from tests import factories
 from tests.logins import log_in
+from tests.web.test_dashboard import _grow as communes
 
 pytestmark = pytest.mark.django_db
 
@@ -23,31 +24,22 @@ PERIOD = {"from": "2021-01-01", "to": "2024-12-31"}
 
 
 def _grow(world, first, n):
-    """`n` more communes of Pác Nặm, each with a quota, two branches (one merged, serving two
-    villages), members and a running case."""
+    """`n` more communes of Pác Nặm as the dashboard's tests grow them (a quota, a branch, a
+    village, a running case), each with a second, merged branch serving two villages, and members."""
+    communes(world, world.plan_pac_nam, first, n)
     for i in range(first, first + n):
-        commune = factories.unit(
-            world.pac_nam,
-            f"BK.PN.Y{i:02d}",
-            f"Đảng bộ xã {factories.spelled(i)}",
-            UnitKind.GRASSROOTS_COMMITTEE,
+        commune = Unit.objects.get(code=f"BK.PN.Y{i:02d}")
+        merged = factories.unit(
+            commune, f"{commune.code}.T02", "Chi bộ ghép", UnitKind.BRANCH, BranchType.VILLAGE
         )
-        Quota.objects.create(plan=world.plan_pac_nam, unit=commune, target=5)
-        for b in range(2):
-            branch = factories.unit(
-                commune, f"BK.PN.Y{i:02d}.T{b}", f"Chi bộ thôn {b}", UnitKind.BRANCH, BranchType.VILLAGE
+        villages = [factories.village(merged, f"Bản {factories.spelled(i)} {v}") for v in ("trên", "dưới")]
+        for m, village in enumerate(villages):
+            factories.member(
+                merged,
+                f"Nông Văn {factories.spelled(i)} {'ab'[m]}",
+                admitted=date(2022, 3, 1 + m),
+                village=village,
             )
-            village = factories.village(branch, f"Bản {factories.spelled(i)} {b}")
-            if b:
-                factories.village(branch, f"Bản {factories.spelled(i)} {b} mới")
-            for m in range(2):
-                factories.member(
-                    branch,
-                    f"Nông Văn {factories.spelled(i)}{'ab'[b]}{'cd'[m]}",
-                    admitted=date(2022, 3, 1 + m),
-                    village=village,
-                )
-        factories.case(branch, f"Hà Văn {factories.spelled(i)}", by=world.alice)
 
 
 def _count(client, url, params) -> int:
