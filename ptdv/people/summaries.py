@@ -14,9 +14,9 @@ receiver after an edit of a category); bulk loaders call `rebuild`. A unit's fig
 its lineage (ptdv.org.lineage): the subtree as it stood on the day counted, with the
 predecessors merged into it unless told otherwise.
 
-Categories are the person's record as it stands: a person's record is corrected, not dated, so
-a correction reaches every figure, past ones included. Age (18–30) is counted on the day of
-admission.
+Totals count the person's record as it stands; admissions the person as they were when
+admitted (ptdv.people.record_on: the history as of that day, with later corrections). Age
+(18–30) is counted on the day of admission.
 """
 
 from dataclasses import dataclass, field, fields
