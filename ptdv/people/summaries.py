@@ -21,6 +21,7 @@ admitted (ptdv.people.record_on: the history as of that day, with later correcti
 
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cache
 
 from django.conf import settings
 from django.db.models import Count, F, OuterRef, Q, Subquery
@@ -54,13 +55,19 @@ class _Figures:
     """Figures that add up over branches and units."""
 
     def add(self, other: "_Figures") -> None:
-        for f in fields(self):
-            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+        for name in _names(type(self)):
+            mine, theirs = getattr(self, name), getattr(other, name)
             if isinstance(mine, dict):
                 for key, n in theirs.items():
                     mine[key] = mine.get(key, 0) + n
             else:
-                setattr(self, f.name, mine + theirs)
+                setattr(self, name, mine + theirs)
+
+
+@cache
+def _names(cls) -> tuple[str, ...]:
+    """The fields of a figures class (a report adds thousands of rows: read them once)."""
+    return tuple(f.name for f in fields(cls))
 
 
 @dataclass
@@ -173,12 +180,18 @@ def admissions_by_unit(
         .annotate(n=Count("id"))
         .order_by()
     )
+    # Each branch knows the units it counts for (a province and one commune, say), so a row
+    # visits those only, not every unit asked.
+    units_of = {}
+    for pk, branches in spans.items():
+        for branch_id, branch_spans in branches.items():
+            units_of.setdefault(branch_id, []).append((pk, branch_spans))
     result = {u.pk: Admissions() for u in units}
     for row in rows:
         counted_on = row["day"] or row["date"]
         one = _admission_figures(row)
-        for pk, branches in spans.items():
-            if _in(branches.get(row["branch_id"], ()), counted_on):
+        for pk, branch_spans in units_of.get(row["branch_id"], ()):
+            if _in(branch_spans, counted_on):
                 result[pk].add(one)
     return result
 

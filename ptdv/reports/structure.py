@@ -4,9 +4,9 @@ form a branch of their own (≥ 3 official members living there, Điều lệ Đ
 the tree stood on a day.
 
 The tree on that day is read with ptdv.org.lineage (one query per level of the tree);
-branch member counts are the kept totals (ptdv.people.summaries); villages, their residents and
-open cases come from dated rows (village assignments, member and case events) in one grouped
-query each.
+branch member counts are the kept totals and residents the kept standings
+(ptdv.people.summaries); villages and open cases come from dated rows (village assignments,
+case events) in one grouped query each.
 """
 
 from collections import Counter, defaultdict
@@ -22,7 +22,7 @@ from ptdv.org import lineage
 from ptdv.org.models import GRASSROOTS_KINDS, BranchType, Unit, VillageAssignment
 from ptdv.people import summaries
 from ptdv.people.choices import MemberStatus
-from ptdv.people.models import MemberEvent
+from ptdv.people.models import MemberStanding
 from ptdv.regulation import format_vn
 from ptdv.reports.layout import Chart, Layout, Table
 from ptdv.reports.units import UnitRef
@@ -122,16 +122,12 @@ def _tree_on(roots: list[Unit], on: date) -> tuple[list[Unit], dict[int, Unit], 
 
 
 def _residents(village_ids, on: date) -> tuple[Counter, Counter]:
-    """(official members, all members) living in each village on `on`, one grouped query."""
-    last = (
-        MemberEvent.objects.filter(member=OuterRef("member"), date__lte=on)
-        .order_by("-date", "-id")
-        .values("id")[:1]
-    )
+    """(official members, all members) living in each village on `on`: the kept standings
+    (ptdv.people.summaries) in force that day, one grouped query."""
     rows = (
-        MemberEvent.objects.filter(id=Subquery(last), member__person__village_id__in=village_ids)
-        .filter(status_after__in=[MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY])
-        .values("member__person__village_id", "status_after")
+        MemberStanding.objects.filter(member__person__village_id__in=village_ids, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+        .values("member__person__village_id", "status")
         .annotate(n=Count("id"))
         .order_by()
     )
@@ -139,7 +135,7 @@ def _residents(village_ids, on: date) -> tuple[Counter, Counter]:
     for row in rows:
         village = row["member__person__village_id"]
         members[village] += row["n"]
-        if row["status_after"] == MemberStatus.OFFICIAL:
+        if row["status"] == MemberStatus.OFFICIAL:
             official[village] += row["n"]
     return official, members
 

@@ -87,9 +87,9 @@ BUDGET = {
     "/bao-cao/review/": 33,
     "/bao-cao/review/excel/": 29,
     "/api/reports/review/": 29,
-    "/ (organizer)": 29,
-    "/ (viewer)": 29,
-    "/ (branch)": 19,
+    "/ (organizer)": 31,
+    "/ (viewer)": 31,
+    "/ (branch)": 21,
 }
 
 
