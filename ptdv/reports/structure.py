@@ -14,16 +14,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from ptdv.cases.models import OPEN_STAGES, CaseEvent
+from ptdv.cases.models import OPEN_STAGES, Case
 from ptdv.org import lineage
 from ptdv.org.models import GRASSROOTS_KINDS, BranchType, Unit, VillageAssignment
 from ptdv.people import summaries
 from ptdv.people.choices import MemberStatus
 from ptdv.people.models import MemberStanding
 from ptdv.regulation import format_vn
+from ptdv.reports.cases import last_stage
 from ptdv.reports.layout import Chart, Layout, Table
 from ptdv.reports.units import UnitRef
 
@@ -142,19 +143,14 @@ def _residents(village_ids, on: date) -> tuple[Counter, Counter]:
 
 def _open_cases(village_ids, on: date) -> Counter:
     """Open cases of people living in each village on `on` (by their last move by then)."""
-    last = (
-        CaseEvent.objects.filter(case=OuterRef("case"), date__lte=on)
-        .order_by("-date", "-id")
-        .values("id")[:1]
-    )
+    cases = Case.objects.filter(person__village_id__in=village_ids).annotate(stage_then=last_stage(on))
     rows = (
-        CaseEvent.objects.filter(id=Subquery(last), stage__in=OPEN_STAGES)
-        .filter(case__person__village_id__in=village_ids)
-        .values("case__person__village_id")
+        cases.filter(stage_then__in=OPEN_STAGES)
+        .values("person__village_id")
         .annotate(n=Count("id"))
         .order_by()
     )
-    return Counter({row["case__person__village_id"]: row["n"] for row in rows})
+    return Counter({row["person__village_id"]: row["n"] for row in rows})
 
 
 def build(unit: Unit, on: date, *, predecessors: bool = True) -> Structure:
