@@ -98,7 +98,8 @@ def due_items(
     until: date | None = None,
 ) -> list[DueItem]:
     """Deadlines not yet met of the given cases (already scoped), soonest first (see
-    deadline_rows). The dashboard's "next 30 days": ``status="due", until=today + 30 days``."""
+    deadline_rows), each one built: for lists of a few cases, reminders and the API's pages
+    (the dashboard counts and lists from deadline_rows itself)."""
     calendar = calendar or working_calendar()
     return [due_item(row, today, calendar) for row in deadline_rows(cases, today, status, until)]
 

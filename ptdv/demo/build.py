@@ -295,7 +295,8 @@ def build(seed: int = 2023, *, reorganise: bool = True) -> None:
         phya_ma,
         cong_bang,
     )
-    slots.update(demo_cases.dak_to_admissions(builder.rng, _rooms(plan, "KT.DT.", village=None)))
+    tan_canh = _rooms(plan, "KT.DT.X01.", village=None)
+    slots.update(demo_cases.dak_to_admissions(builder.rng, _rooms(plan, "KT.DT.", village=None), tan_canh))
     factories = {"BK": PersonFactory(builder.rng, "006"), "KT": PersonFactory(builder.rng, "062")}
     admitted = builder.members(plan, factories, slots)
     writer = demo_cases.CaseWriter(builder.rng, timezone.localdate())

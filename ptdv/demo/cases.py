@@ -29,6 +29,7 @@ PAC_NAM_WINDOWS = [
 ]
 PHYA_MA_CEREMONY = date(2023, 3, 15)
 DAK_TO_TERM = (date(2015, 8, 1), date(2020, 6, 30), 425, 306)  # first, last, admissions, Youth Union
+TAN_CANH_ADMISSIONS = 51  # of them in xã Tân Cảnh, against its quota of 50 (ptdv.demo.plans)
 
 
 @dataclass
@@ -66,13 +67,16 @@ def pac_nam_admissions(rng, village_room, other_room, phya_ma, cong_bang) -> dic
     return slots
 
 
-def dak_to_admissions(rng, room) -> dict[int, list[Admission]]:
+def dak_to_admissions(rng, room, tan_canh) -> dict[int, list[Admission]]:
+    """{plan row index: admissions} of the 2015–2020 term: TAN_CANH_ADMISSIONS of them in
+    Tân Cảnh's rows `tan_canh` (51 of its quota of 50: "đạt 102% chỉ tiêu"), the rest elsewhere."""
     first, last, total, youth = DAK_TO_TERM
+    in_tan_canh = set(rng.sample(range(total), TAN_CANH_ADMISSIONS))
+    elsewhere = frozenset(room) - frozenset(tan_canh)
     slots: dict[int, list[Admission]] = {}
     for i in range(total):
-        slots.setdefault(_place(rng, room), []).append(
-            Admission(_day(rng, first, last), youth_union=i < youth)
-        )
+        row = _place(rng, room, exclude=elsewhere if i in in_tan_canh else frozenset(tan_canh))
+        slots.setdefault(row, []).append(Admission(_day(rng, first, last), youth_union=i < youth))
     return slots
 
 

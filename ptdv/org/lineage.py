@@ -168,8 +168,28 @@ def branches_under(unit: Unit, on: date, *, predecessors: bool = True) -> set[in
     return set(branch_spans([unit], on, on, predecessors=predecessors)[unit.pk])
 
 
+def tree_on(roots: list[Unit], on: date, *, levels: int | None = None) -> dict[int, list[Unit]]:
+    """{unit id: its direct children as they stood on `on`, by path} for `roots` and every
+    unit below them (down to `levels` levels): the tree of a date, one query per level."""
+    children: dict[int, list[Unit]] = {}
+    frontier, depth = {root.pk for root in roots}, 0
+    while frontier and (levels is None or depth < levels):
+        placed = (
+            UnitPlacement.objects.filter(_overlapping(on, on), parent_id__in=frontier)
+            .filter(Q(unit__valid_from__isnull=True) | Q(unit__valid_from__lte=on))
+            .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gt=on))
+            .select_related("unit")
+            .order_by("unit__path")
+        )
+        for pk in frontier:
+            children[pk] = []
+        for placement in placed:
+            children[placement.parent_id].append(placement.unit)
+        frontier, depth = {p.unit_id for p in placed} - children.keys(), depth + 1
+    return children
+
+
 def children_on(unit: Unit, on: date) -> list[Unit]:
     """The unit's direct children as they stood on `on` (for per-child tables and quotas):
     placed under it that day and in existence (a dissolved unit is gone from its dissolution)."""
-    placed_then = UnitPlacement.objects.filter(_overlapping(on, on), parent=unit).values("unit_id")
-    return list(Unit.objects.filter(pk__in=placed_then).active_on(on).order_by("path"))
+    return tree_on([unit], on, levels=1)[unit.pk]

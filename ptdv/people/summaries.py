@@ -14,13 +14,14 @@ receiver after an edit of a category); bulk loaders call `rebuild`. A unit's fig
 its lineage (ptdv.org.lineage): the subtree as it stood on the day counted, with the
 predecessors merged into it unless told otherwise.
 
-Categories are the person's record as it stands: a person's record is corrected, not dated, so
-a correction reaches every figure, past ones included. Age (18–30) is counted on the day of
-admission.
+Totals count the person's record as it stands; admissions the person as they were when
+admitted (ptdv.people.record_on: the history as of that day, with later corrections). Age
+(18–30) is counted on the day of admission.
 """
 
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cache
 
 from django.conf import settings
 from django.db.models import Count, F, OuterRef, Q, Subquery
@@ -41,7 +42,6 @@ __all__ = [
     "refresh_member",
     "roll_up",
     "totals",
-    "totals_by_branch",
     "totals_by_unit",
 ]
 
@@ -55,13 +55,19 @@ class _Figures:
     """Figures that add up over branches and units."""
 
     def add(self, other: "_Figures") -> None:
-        for f in fields(self):
-            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+        for name in _names(type(self)):
+            mine, theirs = getattr(self, name), getattr(other, name)
             if isinstance(mine, dict):
                 for key, n in theirs.items():
                     mine[key] = mine.get(key, 0) + n
             else:
-                setattr(self, f.name, mine + theirs)
+                setattr(self, name, mine + theirs)
+
+
+@cache
+def _names(cls) -> tuple[str, ...]:
+    """The fields of a figures class (a report adds thousands of rows: read them once)."""
+    return tuple(f.name for f in fields(cls))
 
 
 @dataclass
@@ -136,11 +142,6 @@ def totals_by_unit(units: list[Unit], on: date, *, predecessors: bool = True) ->
     return {pk: _sum(Totals(), (by_branch[b] for b in branches)) for pk, branches in spans.items()}
 
 
-def totals_by_branch(unit: Unit, on: date, *, predecessors: bool = True) -> dict[int, Totals]:
-    """{branch id: Totals} of the branches under `unit` on `on`."""
-    return branch_totals(lineage.branches_under(unit, on, predecessors=predecessors), on)
-
-
 def roll_up(units: list[Unit], by_branch: dict[int, Totals]) -> dict[int, Totals]:
     """{unit id: Totals of the unit and everything below it in today's tree} for `units`, whose
     subtrees hold the branches of `by_branch` (for the tree page)."""
@@ -179,12 +180,18 @@ def admissions_by_unit(
         .annotate(n=Count("id"))
         .order_by()
     )
+    # Each branch knows the units it counts for (a province and one commune, say), so a row
+    # visits those only, not every unit asked.
+    units_of = {}
+    for pk, branches in spans.items():
+        for branch_id, branch_spans in branches.items():
+            units_of.setdefault(branch_id, []).append((pk, branch_spans))
     result = {u.pk: Admissions() for u in units}
     for row in rows:
         counted_on = row["day"] or row["date"]
         one = _admission_figures(row)
-        for pk, branches in spans.items():
-            if _in(branches.get(row["branch_id"], ()), counted_on):
+        for pk, branch_spans in units_of.get(row["branch_id"], ()):
+            if _in(branch_spans, counted_on):
                 result[pk].add(one)
     return result
 

@@ -9,6 +9,7 @@ out exactly what the standing holds, so the kept rows are always those `rebuild`
 from collections import defaultdict
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.dispatch import Signal
@@ -16,6 +17,7 @@ from django.dispatch import Signal
 from ptdv.cases.models import CaseEvent
 from ptdv.org import lineage
 from ptdv.org.models import Unit
+from ptdv.people import record_on
 from ptdv.people.choices import KINH, MemberEventKind, MemberStatus, Occupation, Religion, Sex
 from ptdv.people.models import (
     EDUCATION_COLUMNS,
@@ -30,9 +32,7 @@ from ptdv.regulation import Stage
 
 COUNTED = (MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY)
 CATEGORIES = ("women", "ethnic_minority", "religious", "youth_union", "farmers")
-PERSON_FIELDS = frozenset(
-    {"sex", "ethnicity", "religion", "youth_union", "occupation", "education", "birth_date"}
-)
+PERSON_FIELDS = ("sex", "ethnicity", "religion", "youth_union", "occupation", "education", "birth_date")
 COLUMNS = ("official", "probationary", *CATEGORIES, *EDUCATION_COLUMNS.values())
 
 
@@ -62,9 +62,11 @@ def _age(birth: date, on: date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
-def _rows_of(member_id: int, events: list[tuple], person: dict, decided: date | None):
+def _rows_of(member_id: int, events: list[tuple], person: dict, decided: date | None, history: list):
     """(standings, milestones) of one member: events are (kind, date, branch id, status after)
-    in date order. A member stands as their last event on or before a day left them."""
+    in date order. A member stands as their last event on or before a day left them, counted
+    with their categories as they stand; a milestone keeps the person as they were on its day
+    (an admission: the day its basis counts, ceremony or decision; ptdv.people.record_on)."""
     categories = categories_of(person)
     standings, milestones = [], []
     for i, (_kind, day, branch_id, status) in enumerate(events):
@@ -91,6 +93,9 @@ def _rows_of(member_id: int, events: list[tuple], person: dict, decided: date | 
             milestone = MilestoneKind.REMOVED
         if kept and milestone:
             admitted = milestone == MilestoneKind.ADMITTED
+            by_decision = admitted and decided and settings.PTDV_ACHIEVEMENT_BASIS == "decision"
+            counted_on = decided if by_decision else day
+            then = record_on.record_on(history, counted_on, person)
             milestones.append(
                 Milestone(
                     member_id=member_id,
@@ -98,8 +103,8 @@ def _rows_of(member_id: int, events: list[tuple], person: dict, decided: date | 
                     branch_id=branch_id,
                     date=day,
                     decision_date=decided if admitted else None,
-                    aged_18_30=admitted and 18 <= _age(person["birth_date"], day) <= 30,
-                    **categories,
+                    aged_18_30=admitted and 18 <= _age(then["birth_date"], day) <= 30,
+                    **categories_of(then),
                 )
             )
     return standings, milestones
@@ -146,7 +151,8 @@ def refresh_member(member: PartyMember | int) -> None:
         MemberEvent.objects.filter(member_id=member_id).order_by("date", "id").values_list(*EVENT_FIELDS)
     )
     decided = _decision_dates([person["person_id"]]).get(person["person_id"])
-    standings, milestones = _rows_of(member_id, events, person, decided)
+    history = record_on.versions([person["person_id"]], PERSON_FIELDS).get(person["person_id"], [])
+    standings, milestones = _rows_of(member_id, events, person, decided, history)
     old = {_key(s, STANDING_KEY): s for s in MemberStanding.objects.filter(member_id=member_id)}
     new = {_key(s, STANDING_KEY): s for s in standings}
     gone, added = [old[k] for k in old.keys() - new.keys()], [new[k] for k in new.keys() - old.keys()]
@@ -209,6 +215,7 @@ def rebuild() -> None:
         model.objects.all().delete()
     people = _people(PartyMember.objects.all())
     decisions = _decision_dates()
+    histories = record_on.versions(PartyMember.objects.values("person_id"), PERSON_FIELDS)
     events = defaultdict(list)
     for member_id, *event in MemberEvent.objects.order_by("member_id", "date", "id").values_list(
         "member_id", *EVENT_FIELDS
@@ -217,7 +224,8 @@ def rebuild() -> None:
     standings, milestones = [], []
     for member_id, history in events.items():
         person = people[member_id]
-        more = _rows_of(member_id, history, person, decisions.get(person["person_id"]))
+        pid = person["person_id"]
+        more = _rows_of(member_id, history, person, decisions.get(pid), histories.get(pid, []))
         standings += more[0]
         milestones += more[1]
     MemberStanding.objects.bulk_create(standings, batch_size=1000)
@@ -248,7 +256,7 @@ def _branch_rows(standings) -> list[BranchTotal]:
 
 def person_saved(sender, instance, created: bool, raw: bool = False, update_fields=None, **kwargs) -> None:
     """post_save receiver of Person: an edit of a category changes the member's kept rows."""
-    if created or raw or (update_fields is not None and not PERSON_FIELDS & set(update_fields)):
+    if created or raw or (update_fields is not None and not set(PERSON_FIELDS) & set(update_fields)):
         return
     member_id = PartyMember.objects.filter(person_id=instance.pk).values_list("pk", flat=True).first()
     if member_id is not None:

@@ -16,22 +16,17 @@ from ptdv.org import lineage
 from ptdv.org.models import Unit
 from ptdv.people import summaries
 from ptdv.people.choices import Education
-from ptdv.plans.achievement import targets_for
+from ptdv.plans.achievement import PlanTargets, targets_by_unit
 from ptdv.plans.percent import sentence, share, vn_percent
 from ptdv.regulation import format_vn
 from ptdv.reports import cases
+from ptdv.reports.figures import Copied, with_children
 from ptdv.reports.layout import Chart, Layout, Table
 from ptdv.reports.units import UnitRef
 
 
-def _target(unit: Unit, start: date, end: date) -> tuple[int | None, str]:
-    """(target, the document it comes from) of the plan or quota covering the period."""
-    found = targets_for(unit, start, end)
-    return (found.target, found.document) if found is not None else (None, "")
-
-
 @dataclass
-class Among:
+class Among(Copied):
     """Of the admitted: the categories officials report (the person's, at admission)."""
 
     farmers: int = 0
@@ -41,18 +36,6 @@ class Among:
     women: int = 0
     aged_18_30: int = 0
     by_education: dict[str, int] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, admissions) -> "Among":
-        return cls(
-            farmers=admissions.farmers,
-            youth_union=admissions.youth_union,
-            ethnic_minority=admissions.ethnic_minority,
-            religious=admissions.religious,
-            women=admissions.women,
-            aged_18_30=admissions.aged_18_30,
-            by_education=dict(admissions.by_education),
-        )
 
 
 @dataclass
@@ -98,8 +81,8 @@ class Progress:
         return [row.unit for row in self.rows if row.admitted == 0]
 
 
-def _row(unit: Unit, admissions, start: date, end: date) -> ProgressRow:
-    target, _document = _target(unit, start, end)
+def _row(unit: Unit, admissions, targets: PlanTargets | None) -> ProgressRow:
+    target = targets.target if targets is not None else None
     return ProgressRow(
         unit=UnitRef.of(unit),
         admitted=admissions.admitted,
@@ -112,27 +95,28 @@ def _row(unit: Unit, admissions, start: date, end: date) -> ProgressRow:
 
 
 def build(unit: Unit, start: date, end: date, *, predecessors: bool = True) -> Progress:
-    """The progress of `unit`'s subtree from `start` to `end` (both included)."""
-    admissions = summaries.admissions(unit, start, end, predecessors=predecessors)
-    children = lineage.children_on(unit, end)
-    by_child = summaries.admissions_by_unit(children, start, end, predecessors=predecessors)
+    """The progress of `unit`'s subtree from `start` to `end` (both included): the unit and its
+    children (as the tree stood at the end) read together, whatever their number."""
+    units = with_children(unit, end)
+    admissions = summaries.admissions_by_unit(units, start, end, predecessors=predecessors)
+    targets = targets_by_unit(units, start, end)
+    whole, *rows = [_row(u, admissions[u.pk], targets[u.pk]) for u in units]
     branch_ids = lineage.branches_under(unit, end, predecessors=predecessors)
-    target, plan = _target(unit, start, end)
     return Progress(
-        unit=UnitRef.of(unit),
+        unit=whole.unit,
         start=start,
         end=end,
         predecessors=predecessors,
-        admitted=admissions.admitted,
-        target=target,
-        plan=plan,
-        percent=share(admissions.admitted, target or 0),
-        among=Among.of(admissions),
+        admitted=whole.admitted,
+        target=whole.target,
+        plan=targets[unit.pk].document if targets[unit.pk] is not None else "",
+        percent=whole.percent,
+        among=whole.among,
         sent_to_awareness_class=cases.sent_to_awareness_class(branch_ids, start, end),
         waiting_at_deciding_body=cases.waiting_at_deciding_body(branch_ids, end),
-        recognised=admissions.recognised,
-        removed=admissions.removed,
-        rows=[_row(child, by_child[child.id], start, end) for child in children],
+        recognised=whole.recognised,
+        removed=whole.removed,
+        rows=rows,
     )
 
 

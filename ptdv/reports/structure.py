@@ -3,10 +3,10 @@ villages without members, branches with too few official members, and which vill
 form a branch of their own (≥ 3 official members living there, Điều lệ Đảng Điều 21) — all as
 the tree stood on a day.
 
-The tree on that day is walked with ptdv.org.lineage (one query per unit that has children);
-branch member counts are the kept totals (ptdv.people.summaries); villages, their residents and
-open cases come from dated rows (village assignments, member and case events) in one grouped
-query each.
+The tree on that day is read with ptdv.org.lineage (one query per level of the tree);
+branch member counts are the kept totals and residents the kept standings
+(ptdv.people.summaries); villages and open cases come from dated rows (village assignments,
+case events) in one grouped query each.
 """
 
 from collections import Counter, defaultdict
@@ -14,16 +14,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from ptdv.cases.models import OPEN_STAGES, CaseEvent
+from ptdv.cases.models import OPEN_STAGES, Case
 from ptdv.org import lineage
 from ptdv.org.models import GRASSROOTS_KINDS, BranchType, Unit, VillageAssignment
 from ptdv.people import summaries
 from ptdv.people.choices import MemberStatus
-from ptdv.people.models import MemberEvent
+from ptdv.people.models import MemberStanding
 from ptdv.regulation import format_vn
+from ptdv.reports.cases import last_stage
 from ptdv.reports.layout import Chart, Layout, Table
 from ptdv.reports.units import UnitRef
 
@@ -103,10 +104,11 @@ class Structure:
 def _tree_on(roots: list[Unit], on: date) -> tuple[list[Unit], dict[int, Unit], int]:
     """(branches, {branch id: its grassroots organisation}, number of grassroots organisations)
     of the subtrees as they stood on `on`."""
+    below = lineage.tree_on(roots, on)
     branches, grassroots_of, grassroots = [], {}, []
     level = [(root, root if root.is_grassroots else None) for root in roots]
     while level:
-        below = []
+        following = []
         for unit, top in level:
             if unit.is_branch:
                 branches.append(unit)
@@ -114,25 +116,19 @@ def _tree_on(roots: list[Unit], on: date) -> tuple[list[Unit], dict[int, Unit], 
                 continue
             if unit.kind in GRASSROOTS_KINDS:
                 grassroots.append(unit)
-            below += [
-                (child, child if child.is_grassroots else top) for child in lineage.children_on(unit, on)
-            ]
-        level = below
+            following += [(child, child if child.is_grassroots else top) for child in below[unit.id]]
+        level = following
     grassroots += [b for b in branches if b.is_grassroots]
     return branches, grassroots_of, len({g.id for g in grassroots})
 
 
 def _residents(village_ids, on: date) -> tuple[Counter, Counter]:
-    """(official members, all members) living in each village on `on`, one grouped query."""
-    last = (
-        MemberEvent.objects.filter(member=OuterRef("member"), date__lte=on)
-        .order_by("-date", "-id")
-        .values("id")[:1]
-    )
+    """(official members, all members) living in each village on `on`: the kept standings
+    (ptdv.people.summaries) in force that day, one grouped query."""
     rows = (
-        MemberEvent.objects.filter(id=Subquery(last), member__person__village_id__in=village_ids)
-        .filter(status_after__in=[MemberStatus.OFFICIAL, MemberStatus.PROBATIONARY])
-        .values("member__person__village_id", "status_after")
+        MemberStanding.objects.filter(member__person__village_id__in=village_ids, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))
+        .values("member__person__village_id", "status")
         .annotate(n=Count("id"))
         .order_by()
     )
@@ -140,26 +136,21 @@ def _residents(village_ids, on: date) -> tuple[Counter, Counter]:
     for row in rows:
         village = row["member__person__village_id"]
         members[village] += row["n"]
-        if row["status_after"] == MemberStatus.OFFICIAL:
+        if row["status"] == MemberStatus.OFFICIAL:
             official[village] += row["n"]
     return official, members
 
 
 def _open_cases(village_ids, on: date) -> Counter:
     """Open cases of people living in each village on `on` (by their last move by then)."""
-    last = (
-        CaseEvent.objects.filter(case=OuterRef("case"), date__lte=on)
-        .order_by("-date", "-id")
-        .values("id")[:1]
-    )
+    cases = Case.objects.filter(person__village_id__in=village_ids).annotate(stage_then=last_stage(on))
     rows = (
-        CaseEvent.objects.filter(id=Subquery(last), stage__in=OPEN_STAGES)
-        .filter(case__person__village_id__in=village_ids)
-        .values("case__person__village_id")
+        cases.filter(stage_then__in=OPEN_STAGES)
+        .values("person__village_id")
         .annotate(n=Count("id"))
         .order_by()
     )
-    return Counter({row["case__person__village_id"]: row["n"] for row in rows})
+    return Counter({row["person__village_id"]: row["n"] for row in rows})
 
 
 def build(unit: Unit, on: date, *, predecessors: bool = True) -> Structure:
@@ -167,9 +158,7 @@ def build(unit: Unit, on: date, *, predecessors: bool = True) -> Structure:
     if predecessors:
         roots = [u for u in lineage.units_with_predecessors(unit) if u.active_on(on)] or [unit]
     branches, grassroots_of, grassroots_count = _tree_on(roots, on)
-    counts = {}
-    for root in roots:
-        counts.update(summaries.totals_by_branch(root, on))
+    counts = summaries.branch_totals([b.id for b in branches], on)
     assignments = (
         VillageAssignment.objects.filter(branch_id__in=[b.id for b in branches], valid_from__lte=on)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=on))

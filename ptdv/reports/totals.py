@@ -10,11 +10,11 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ptdv.org import lineage
 from ptdv.org.models import Unit
 from ptdv.people import summaries
 from ptdv.people.choices import Education
 from ptdv.regulation import format_vn
+from ptdv.reports.figures import Copied, with_children
 from ptdv.reports.layout import Chart, Layout, Table
 from ptdv.reports.units import UnitRef
 
@@ -28,7 +28,7 @@ CATEGORY_LABELS = (
 
 
 @dataclass
-class Count:
+class Count(Copied):
     """The members of a subtree on a day, and of them the categories officials report."""
 
     total: int = 0
@@ -40,16 +40,6 @@ class Count:
     youth_union: int = 0
     farmers: int = 0
     by_education: dict[str, int] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, totals) -> "Count":
-        return cls(
-            total=totals.total,
-            official=totals.official,
-            probationary=totals.probationary,
-            **{name: getattr(totals, name) for name, _label in CATEGORY_LABELS},
-            by_education=dict(totals.by_education),
-        )
 
 
 @dataclass
@@ -68,15 +58,11 @@ class MemberTotals:
 
 
 def build(unit: Unit, on: date, *, predecessors: bool = True) -> MemberTotals:
-    children = lineage.children_on(unit, on)
-    by_child = summaries.totals_by_unit(children, on, predecessors=predecessors)
-    return MemberTotals(
-        unit=UnitRef.of(unit),
-        as_of=on,
-        predecessors=predecessors,
-        count=Count.of(summaries.totals(unit, on, predecessors=predecessors)),
-        rows=[TotalsRow(UnitRef.of(child), Count.of(by_child[child.id])) for child in children],
-    )
+    """The members of `unit`'s subtree and of each child (as the tree stood on `on`), read together."""
+    units = with_children(unit, on)
+    by_unit = summaries.totals_by_unit(units, on, predecessors=predecessors)
+    whole, *rows = [TotalsRow(UnitRef.of(u), Count.of(by_unit[u.pk])) for u in units]
+    return MemberTotals(unit=whole.unit, as_of=on, predecessors=predecessors, count=whole.count, rows=rows)
 
 
 def layout(report: MemberTotals) -> Layout:

@@ -8,14 +8,13 @@ Every figure comes from scoped querysets or from the kept counts (ptdv.plans.ach
 in a fixed number of queries whatever the size of the scope (tests/web/test_dashboard.py).
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from ptdv.cases.deadlines import due_items
+from ptdv.cases.deadlines import deadline_rows, due_item, working_calendar
 from ptdv.cases.models import OPEN_STAGES, Case
 from ptdv.org import structure
 from ptdv.org.models import Unit, Village
@@ -115,11 +114,11 @@ def _figures(unit: Unit, record: Plan | Quota, current: bool, today: date, index
     return figures
 
 
-def _pipeline(cases, items) -> list[tuple[Stage, int, int]]:
+def _pipeline(cases, today: date) -> list[tuple[Stage, int, int]]:
+    """Open cases by stage, and of them those with a deadline overdue: two grouped queries."""
     counts = dict(cases.values_list("stage").annotate(n=Count("id")).order_by())
-    overdue = Counter(
-        item.case.stage for item in {i.case.pk: i for i in items if i.status == "overdue"}.values()
-    )
+    late = deadline_rows(cases, today, "overdue").order_by().values_list("case__stage")
+    overdue = dict(late.annotate(n=Count("case_id", distinct=True)))
     return [(s, counts.get(s.value, 0), overdue.get(s.value, 0)) for s in PATH if s.value in OPEN_STAGES]
 
 
@@ -128,8 +127,9 @@ def build(user, today: date | None = None) -> Dashboard:
     unit = user.unit
     records, current = _plans_of(unit, today)
     cases = Case.objects.visible_to(user).filter(stage__in=OPEN_STAGES)
-    items = due_items(cases, today)
-    upcoming = [i for i in items if today <= i.deadline.due_date <= today + HORIZON]
+    # The kept deadlines: the first few of the next 30 days and how many, never all of them.
+    upcoming = deadline_rows(cases, today, "due", until=today + HORIZON)
+    calendar = working_calendar()
     units = (
         Unit.objects.visible_to(user)
         .filter(path__startswith=unit.path)
@@ -144,9 +144,9 @@ def build(user, today: date | None = None) -> Dashboard:
         unit=unit,
         computed_at=timezone.now(),
         plans=[_figures(unit, r, current, today, i) for i, r in enumerate(records)],
-        pipeline=_pipeline(cases, items),
-        deadlines=upcoming[:LISTED],
-        deadline_count=len(upcoming),
+        pipeline=_pipeline(cases, today),
+        deadlines=[due_item(row, today, calendar) for row in upcoming[:LISTED]],
+        deadline_count=upcoming.count(),
         merged_branches=list(merged[:LISTED]),
         merged_count=merged.count(),
         empty_villages=list(empty[:LISTED]),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from ptdv import pickers
 from ptdv.fields import DATE_INPUT, ActDateField, CitizenIdField
 from ptdv.org.models import BranchType, UnitKind
-from ptdv.people import identity, namesakes
+from ptdv.people import identity, namesakes, record_on
 from ptdv.people.choices import MemberEventKind
 from ptdv.people.membership import MEMBER_MOVES_WITH_MEMBERSHIP, MOVEMENT_KINDS
 from ptdv.people.models import PartyMember, Person, clean_phone
@@ -27,6 +27,9 @@ class PersonForm(NormalisedForm, forms.ModelForm):
     namesake_confirmed = forms.BooleanField(
         label=_("Đây là người khác, vẫn lưu"), required=False, widget=forms.HiddenInput
     )
+    # An edit changes the record from now on; a correction also what it said in the past
+    # (admission figures count the person as they were when admitted: ptdv.people.record_on).
+    correction = forms.BooleanField(label=record_on.CORRECTION_LABEL, required=False)
 
     class Meta:
         model = Person
@@ -53,6 +56,7 @@ class PersonForm(NormalisedForm, forms.ModelForm):
         self.user = user
         if self.instance.pk is None:
             del self.fields["version"]
+            del self.fields["correction"]
         else:
             self.fields["version"].initial = self.instance.version
         pickers.use_picker(self, "unit", pickers.UNITS, user)

@@ -4,9 +4,12 @@ summaries (ptdv.people.summaries) must always equal."""
 from collections import defaultdict
 from datetime import date
 
+from django.utils import timezone
+
 from ptdv.cases.models import CaseEvent
 from ptdv.org.models import BRANCH_KINDS, Unit, UnitChange
 from ptdv.people.models import MemberEvent, PartyMember
+from ptdv.people.record_on import CORRECTION
 from ptdv.people.summaries import Admissions, Totals
 
 
@@ -53,8 +56,7 @@ def branches_under(unit: Unit, day: date, predecessors: bool) -> set[int]:
     return found
 
 
-def _person(member: PartyMember) -> dict:
-    p = member.person
+def _categories(p) -> dict:
     return {
         "women": int(p.sex == "F"),
         "ethnic_minority": int(p.ethnicity != "01"),
@@ -62,6 +64,30 @@ def _person(member: PartyMember) -> dict:
         "youth_union": int(p.youth_union),
         "farmers": int(p.occupation == "FARMER"),
     }
+
+
+PERSON_FIELDS = ("sex", "ethnicity", "religion", "youth_union", "occupation", "education", "birth_date")
+
+
+def _person(member: PartyMember) -> dict:
+    return _categories(member.person)
+
+
+def _record_on(member: PartyMember, day: date):
+    """The person as they were on `day`: the last version written by then (else the first),
+    with the fields of every later correction."""
+    versions = list(member.person.history.order_by("history_date", "history_id"))
+    if not versions:
+        return member.person
+    written = [i for i, v in enumerate(versions) if timezone.localdate(v.history_date) <= day]
+    base = written[-1] if written else 0
+    record = versions[base]
+    for before, later in zip(versions[base:], versions[base + 1 :], strict=False):
+        if later.history_change_reason == CORRECTION:
+            for name in PERSON_FIELDS:
+                if getattr(later, name) != getattr(before, name):
+                    setattr(record, name, getattr(later, name))
+    return record
 
 
 def totals(unit: Unit, day: date, predecessors: bool) -> Totals:
@@ -110,13 +136,14 @@ def admissions(unit: Unit, start: date, end: date, basis: str, predecessors: boo
             elif event.kind == "REMOVED" and i and events[i - 1].status_after == "PROBATIONARY":
                 result.removed += 1
             elif event.kind == "ADMITTED":
-                birth = member.person.birth_date
+                then = _record_on(member, event.date)
+                birth = then.birth_date
                 age = (
                     event.date.year
                     - birth.year
                     - ((event.date.month, event.date.day) < (birth.month, birth.day))
                 )
-                one = Admissions(admitted=1, aged_18_30=int(18 <= age <= 30), **_person(member))
-                one.by_education[member.person.education] += 1
+                one = Admissions(admitted=1, aged_18_30=int(18 <= age <= 30), **_categories(then))
+                one.by_education[then.education] += 1
                 result.add(one)
     return result

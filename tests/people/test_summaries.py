@@ -61,14 +61,6 @@ def test_a_move_keeps_the_old_parents_past(world):
     assert lineage.children_on(world.pac_nam, date(2025, 7, 1)) == []
 
 
-def test_a_person_edit_changes_the_categories_of_every_figure(world):
-    p = world.m_phya_ma.person
-    p.sex = "F"
-    p.save()
-    assert summaries.totals(world.cong_bang, date(2015, 1, 1)).women == 2
-    assert summaries.admissions(world.cong_bang, date(2010, 1, 1), date(2010, 12, 31)).women == 2
-
-
 def test_an_undone_admission_is_no_admission(world):
     m = membership.admit(person(world.na_pai, "Nông Thị Mai"), world.na_pai, date(2023, 3, 15))
     membership.reverse(m, m.events.get(), note="ghi nhầm")

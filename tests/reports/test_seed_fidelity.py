@@ -98,16 +98,23 @@ def test_dak_to_term_425_admitted_is_106_25_percent_of_400_with_306_youth_union(
         assert answer["among"]["youth_union"] == 306
 
 
-def test_tan_canh_achieved_102_percent_of_its_quota(demo):
-    *_, content, answer, command = outputs("progress", demo.dak_to, "KT.DT", DAK_TO_TERM)
+def test_tan_canh_achieved_exactly_102_percent_of_its_quota(demo):
+    """ "Đạt 102% chỉ tiêu": 51 admitted against its quota of 50, on its own report and on its
+    line of Đăk Tô's."""
     tan_canh = _tan_canh()
+    page, excel, _content, *data = outputs("progress", demo.dak_to, tan_canh, DAK_TO_TERM)
+    assert page["Tỷ lệ đạt chỉ tiêu"] == excel["Tỷ lệ đạt chỉ tiêu"] == "102%"
+    assert page["Đánh giá"] == excel["Đánh giá"] == "đạt 102% chỉ tiêu"
+    for answer in data:
+        assert (answer["admitted"], answer["target"], answer["percent"]) == (51, 50, 102.0)
+    *_, content, answer, command = outputs("progress", demo.dak_to, "KT.DT", DAK_TO_TERM)
     for data in (answer, command):
         (row,) = [row for row in data["rows"] if row["unit"]["code"] == tan_canh]
-        assert int(row["percent"]) == 102
+        assert (row["admitted"], row["target"], row["percent"]) == (51, 50, 102.0)
     (line,) = [
         r for r in xlsx_sheet(content, "Kết quả theo đơn vị trực thuộc") if r[0] == "Đảng bộ xã Tân Cảnh"
     ]
-    assert line[3].startswith("102,")
+    assert line[1:4] == (51, 50, "102%")
 
 
 def test_the_excel_table_has_a_row_per_child_unit_adding_up_to_the_total(demo):

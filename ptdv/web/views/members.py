@@ -9,7 +9,7 @@ from ptdv import changes, versioning
 from ptdv.audit.models import ReadChannel
 from ptdv.audit.reads import record_reads
 from ptdv.org.models import Unit
-from ptdv.people import identity, membership
+from ptdv.people import identity, membership, record_on
 from ptdv.people.choices import MemberStatus
 from ptdv.people.models import PartyMember, Person
 from ptdv.people.search import search_members
@@ -178,6 +178,8 @@ def person_edit(request, pk=None):
             if person is None:
                 form.save()
             else:
+                if data.get("correction"):
+                    record_on.mark_correction(form.instance)
                 versioning.save(form.instance, data["version"])
 
     if request.method == "POST" and apply(request, form, save):
