@@ -57,8 +57,14 @@ def _choice_index(column: Column) -> dict:
     return {fold(label): code for label, code in zip(column.allowed, column.codes, strict=True)}
 
 
+@lru_cache(maxsize=4096)
+def folded(text: str) -> str:
+    """fold() of a choice's text, which repeats down a column: computed once per spelling."""
+    return fold(text)
+
+
 def parse_choice(column: Column, value) -> str:
-    code = _choice_index(column).get(fold(str(value)))
+    code = _choice_index(column).get(folded(str(value)))
     if code is None:
         shown = ", ".join(column.allowed[:12]) + ("…" if len(column.allowed) > 12 else "")
         raise Invalid(_("“%(v)s” không phải giá trị cho phép (%(a)s).") % {"v": str(value)[:60], "a": shown})
@@ -72,10 +78,10 @@ _NO = {fold(NO), "0", "false", "khong"}
 def parse_yes_no(value) -> bool:
     if isinstance(value, bool):
         return value
-    folded = fold(str(value))
-    if folded in _YES:
+    text = folded(str(value))
+    if text in _YES:
         return True
-    if folded in _NO:
+    if text in _NO:
         return False
     raise Invalid(_("Hãy ghi “Có” hoặc “Không” (đã ghi “%(v)s”).") % {"v": str(value)[:40]})
 
