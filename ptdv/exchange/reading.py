@@ -196,6 +196,25 @@ def file_format(path: Path, filename: str) -> str:
     raise ReadError(_("Chỉ nhận tệp Excel .xlsx hoặc tệp .csv."))
 
 
+def expected_rows(path: Path, filename: str) -> int | None:
+    """How many data rows the file declares (for a progress bar), without reading them; None
+    when it cannot tell."""
+    try:
+        if file_format(Path(path), filename) == "csv":
+            with open(path, "rb") as file:
+                return max(0, sum(chunk.count(b"\n") for chunk in iter(lambda: file.read(1 << 20), b"")) - 1)
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=True)
+        try:
+            rows = book.worksheets[0].max_row if book.worksheets else None
+        finally:
+            book.close()
+        return max(0, rows - 1) if rows else None
+    except Exception:  # a damaged file: reading it says why
+        return None
+
+
 def read(kind: Kind, path: Path, filename: str) -> Iterator[Row]:
     """The data rows of the file at `path` (uploaded as `filename`) for `kind`."""
     fmt = file_format(Path(path), filename)
