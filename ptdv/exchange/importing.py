@@ -25,7 +25,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -56,8 +56,8 @@ class Outcome:
 def messages(error: ValidationError) -> dict[str, list[str]]:
     """A service's refusal by field name ("" for the whole record)."""
     if hasattr(error, "error_dict"):
-        return {("" if key == "__all__" else key): [str(m) for m in e] for key, e in error.error_dict.items()}
-    return {"": [str(m) for m in error]}
+        return {("" if key == NON_FIELD_ERRORS else key): texts for key, texts in error.message_dict.items()}
+    return {"": error.messages}
 
 
 class Importer:
