@@ -16,6 +16,7 @@ from ptdv.org import reorganisation
 from ptdv.people import membership
 from ptdv.people.models import PartyMember
 from ptdv.scope import scope_paths
+from tests.exchange.sheets import job as import_job
 from tests.factories import member, scan, unit
 from tests.logins import log_in
 
@@ -92,6 +93,9 @@ ROUTES = {
     "plans:edit": "plan",
     "plans:withdraw": "plan",
     "plans:quotas": "plan",
+    "exchange:job": "job",
+    "exchange:progress": "job",
+    "exchange:confirm": "job",
 }
 
 
@@ -146,6 +150,7 @@ def _kinds(world, tree):
             "class": world.class_cong_bang,
             "plan": world.plan_pac_nam,
             "scan": scan(world.case_phya_ma),
+            "job": import_job(world.alice),
         }
     return {
         "unit": world.thon_1,
@@ -157,6 +162,7 @@ def _kinds(world, tree):
         "class": world.class_tan_canh,
         "plan": world.plan_dak_to,
         "scan": scan(world.case_thon_1),
+        "job": import_job(world.olga),
     }
 
 

@@ -76,7 +76,10 @@ def template(request, kind):
 
 
 def _job(request, pk) -> ImportJob:
-    _require_importer(request)
+    """The user's own job in their scope; 404 for anything else, as for a missing one (also for
+    a user who may not import: a job id says nothing to them)."""
+    if not importable_kinds(request.user):
+        raise Http404
     return get_object_or_404(_jobs_of(request.user), pk=pk)
 
 

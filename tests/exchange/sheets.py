@@ -72,3 +72,12 @@ def errors_by_cell(outcomes) -> dict[tuple[int, str], str]:
     for number, header, message in errors_of(outcomes):
         found[(number, header)] = " ".join(filter(None, [found.get((number, header)), message]))
     return found
+
+
+def job(user, kind="persons", **fields):
+    """An import job row of `user` (no file behind it: for walks that never process it)."""
+    from ptdv.exchange.models import ImportJob
+
+    return ImportJob.objects.create(
+        kind=kind, filename="tep.xlsx", stored_as="none.xlsx", created_by=user, unit=user.unit, **fields
+    )
