@@ -78,6 +78,5 @@ def job(user, kind="persons", **fields):
     """An import job row of `user` (no file behind it: for walks that never process it)."""
     from ptdv.exchange.models import ImportJob
 
-    return ImportJob.objects.create(
-        kind=kind, filename="tep.xlsx", stored_as="none.xlsx", created_by=user, unit=user.unit, **fields
-    )
+    fields = {"filename": "tep.xlsx", "stored_as": "none.xlsx", **fields}
+    return ImportJob.objects.create(kind=kind, created_by=user, unit=user.unit, **fields)
