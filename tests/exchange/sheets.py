@@ -58,7 +58,9 @@ def person_record(world, n: int = 1, **values) -> dict:
 def preview(kind, path, user, **options):
     """Every outcome of a preview of `path`, and the summary."""
     outcomes = []
-    summary = run(kind, path, path.name, user, write=False, on_chunk=lambda o, s: outcomes.extend(o), **options)
+    summary = run(
+        kind, path, path.name, user, write=False, on_chunk=lambda o, s: outcomes.extend(o), **options
+    )
     return summary, outcomes
 
 

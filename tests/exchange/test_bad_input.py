@@ -64,7 +64,10 @@ def test_a_missing_or_renamed_required_column_is_named(world, tmp_path):
 
 
 def test_empty_sheets(world, tmp_path):
-    assert refused(write_sheet(tmp_path / "e.xlsx", [], []), world.alice) == "Bảng tính trống: không có dòng tiêu đề."
+    assert (
+        refused(write_sheet(tmp_path / "e.xlsx", [], []), world.alice)
+        == "Bảng tính trống: không có dòng tiêu đề."
+    )
     assert "không có dòng dữ liệu" in refused(write_sheet(tmp_path / "h.xlsx", HEADERS, []), world.alice)
     empty = tmp_path / "empty.xlsx"
     empty.write_bytes(b"")
@@ -82,7 +85,9 @@ def test_formulas_and_very_long_cells_are_errors_of_their_rows(world, tmp_path):
 
 
 def test_merged_cells(world, tmp_path):
-    path = kind_sheet(tmp_path / "m.xlsx", "persons", [person_record(world, 1), person_record(world, 2)], merge="N2:N3")
+    path = kind_sheet(
+        tmp_path / "m.xlsx", "persons", [person_record(world, 1), person_record(world, 2)], merge="N2:N3"
+    )
     assert "ô gộp (N2:N3)" in refused(path, world.alice)
 
 

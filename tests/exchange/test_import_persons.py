@@ -80,7 +80,9 @@ def test_every_error_is_named_with_its_row_and_column(world, tmp_path):
 def test_one_bad_row_writes_nothing_at_all(world, tmp_path):
     records = [person_record(world, n) for n in range(1, 5)] + [person_record(world, 9, citizen_id="006")]
     before = Person.objects.count()
-    summary = run("persons", kind_sheet(tmp_path / "x.xlsx", "persons", records), "x.xlsx", world.alice, write=True)
+    summary = run(
+        "persons", kind_sheet(tmp_path / "x.xlsx", "persons", records), "x.xlsx", world.alice, write=True
+    )
     assert not summary.written and summary.errors == 1
     assert Person.objects.count() == before
 
@@ -94,7 +96,9 @@ def test_duplicates_of_a_person_are_errors(world, tmp_path):
         person_record(world, 1),
         person_record(world, 2, citizen_id=person_record(world, 1)["citizen_id"]),
         person_record(world, 3, citizen_id=held_elsewhere.citizen_id),
-        person_record(world, 4, full_name=same.full_name, birth_date=same.birth_date, citizen_id=None, village=None),
+        person_record(
+            world, 4, full_name=same.full_name, birth_date=same.birth_date, citizen_id=None, village=None
+        ),
     ]
     summary, outcomes = preview("persons", kind_sheet(tmp_path / "x.xlsx", "persons", records), world.alice)
     found = errors_by_cell(outcomes)

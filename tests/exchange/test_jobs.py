@@ -39,7 +39,12 @@ def test_upload_preview_confirm_write(world, client_for, tmp_path):
 
     assert work.run_once()
     imported.refresh_from_db()
-    assert (imported.state, imported.created, imported.errors, imported.expected) == (JobState.PREVIEWED, 3, 0, 3)
+    assert (imported.state, imported.created, imported.errors, imported.expected) == (
+        JobState.PREVIEWED,
+        3,
+        0,
+        3,
+    )
     assert not Person.objects.filter(full_name=person_record(world, 1)["full_name"]).exists()
     page = client.get(reverse("exchange:job", args=[imported.pk])).content.decode()
     assert "Xác nhận nhập 3 dòng" in page and person_record(world, 2)["full_name"] in page
@@ -132,7 +137,9 @@ def test_templates_download_with_instructions_and_allowed_values(world, client_f
     from ptdv.exchange.columns import KINDS
 
     assert headers == KINDS["members"].headers
-    assert ["Trạng thái", "Dự bị", "Chính thức"] == [c.value for c in book["Giá trị cho phép"]["A"] if c.value]
+    assert ["Trạng thái", "Dự bị", "Chính thức"] == [
+        c.value for c in book["Giá trị cho phép"]["A"] if c.value
+    ]
     assert book["Dữ liệu"].data_validations.dataValidation  # drop-down lists on the choice columns
     assert client_for(world.adam).get(reverse("exchange:template", args=["members"])).status_code == 404
     assert client_for(world.adam).get(reverse("exchange:template", args=["units"])).status_code == 200
