@@ -80,6 +80,14 @@ class Importer:
         key = self.field_columns.get(key, key)
         return next((c.header for c in self.kind.columns if c.key == key), "")
 
+    def attempt(self, outcome: Outcome, key: str, find, *args):
+        """`find(*args)`, or None with its refusal (values.Invalid) as the row's error on column `key`."""
+        try:
+            return find(*args)
+        except values.Invalid as error:
+            outcome.fail(self.header(key), error)
+            return None
+
     def refused(self, outcome: Outcome, error: ValidationError) -> None:
         for key, texts in messages(error).items():
             for text in texts:

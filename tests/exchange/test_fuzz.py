@@ -67,7 +67,11 @@ written: list[int] = []  # rows written by the examples that imported (so some d
 
 
 def table_counts() -> dict:
-    return {m._meta.label: m._base_manager.count() for m in apps.get_models() if m._meta.app_label in ("people", "org")}
+    return {
+        m._meta.label: m._base_manager.count()
+        for m in apps.get_models()
+        if m._meta.app_label in ("people", "org")
+    }
 
 
 # Each example runs in a transaction rolled back at its end, so the world fixture is shared safely.

@@ -17,7 +17,6 @@ from ptdv.exchange.importers.finding import PersonFinder
 from ptdv.exchange.importers.members import find_person
 from ptdv.exchange.importers.persons import in_file_duplicate
 from ptdv.exchange.importing import CREATE, ERROR, UNCHANGED, Importer, Outcome
-from ptdv.exchange.values import Invalid
 from ptdv.regulation import STAGE_LABELS, Stage
 from ptdv.scope import ORGANIZER
 
@@ -42,10 +41,7 @@ class CaseImporter(Importer):
     def judge(self, outcome: Outcome, values: dict) -> None:
         outcome.label = values.get("full_name", "")
         person = find_person(self, self.finder, outcome, values)
-        try:
-            branch = self.places.branch(values["branch"])
-        except Invalid as error:
-            outcome.fail(self.header("branch"), error)
+        branch = self.attempt(outcome, "branch", self.places.branch, values["branch"])
         if outcome.action == ERROR:
             return
         key = (person.pk, values["opened_on"])

@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _lazy
 from ptdv.exchange.importers.finding import PersonFinder
 from ptdv.exchange.importers.persons import in_file_duplicate
 from ptdv.exchange.importing import CREATE, ERROR, UNCHANGED, UPDATE, Importer, Outcome
-from ptdv.exchange.values import Invalid
 from ptdv.people import membership
 from ptdv.people.choices import MemberEventKind, MemberStatus
 from ptdv.people.models import PartyMember
@@ -38,15 +37,13 @@ def find_person(importer: Importer, finder: PersonFinder, outcome: Outcome, valu
     """The existing person a member or case row names (an error on the row if none)."""
     village = None
     if values.get("village"):
-        try:
-            village = importer.places.village(values["village"], values.get("village_branch"))
-        except Invalid as error:
-            outcome.fail(importer.header("village"), error)
+        village = importer.attempt(
+            outcome, "village", importer.places.village, values["village"], values.get("village_branch")
+        )
+        if village is None:
             return None
-    try:
-        person = finder.find(values, village)
-    except Invalid as error:
-        outcome.fail(importer.header("citizen_id"), error)
+    person = importer.attempt(outcome, "citizen_id", finder.find, values, village)
+    if outcome.action == ERROR:
         return None
     if person is None:
         outcome.fail(importer.header("full_name"), str(NOT_FOUND))
@@ -92,10 +89,7 @@ class MemberImporter(Importer):
         outcome.label = values.get("full_name", "")
         self._dates(outcome, values)
         person = find_person(self, self.finder, outcome, values)
-        try:
-            branch = self.places.branch(values["branch"])
-        except Invalid as error:
-            outcome.fail(self.header("branch"), error)
+        branch = self.attempt(outcome, "branch", self.places.branch, values["branch"])
         if outcome.action == ERROR or person is None:
             return
         if (earlier := in_file_duplicate(self.seen, person.pk, outcome.number)) is not None:
@@ -116,10 +110,7 @@ class MemberImporter(Importer):
 
     def _new(self, outcome, values, person, branch) -> None:
         on = max(values["admitted_on"], branch.valid_from or values["admitted_on"])
-        try:
-            self.places.branch(branch.code, on)
-        except Invalid as error:
-            outcome.fail(self.header("branch"), error)
+        if self.attempt(outcome, "branch", self.places.branch, branch.code, on) is None:
             return
         outcome.action, outcome.plan = CREATE, (person, branch, on, values)
 

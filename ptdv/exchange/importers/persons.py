@@ -14,25 +14,14 @@ from django.utils.translation import gettext as _
 
 from ptdv.exchange.importers.finding import PersonFinder, folded_name
 from ptdv.exchange.importing import CREATE, ERROR, UNCHANGED, UPDATE, Importer, Outcome
-from ptdv.exchange.values import Invalid
 from ptdv.people import identity
 from ptdv.people.membership import MEMBER_MOVES_WITH_MEMBERSHIP
 from ptdv.people.models import PartyMember, Person, clean_phone
 from ptdv.scope import ORGANIZER
+from ptdv.web.forms import PersonForm
 
-FIELDS = (
-    "full_name",
-    "sex",
-    "birth_date",
-    "citizen_id",
-    "ethnicity",
-    "religion",
-    "education",
-    "occupation",
-    "youth_union",
-    "home_town",
-    "phone",
-)
+# The person form's fields; its unit and village are resolved in the user's scope below.
+FIELDS = tuple(name for name in PersonForm.Meta.fields if name not in ("unit", "village"))
 # Fields the model derives or keeps itself; the unit and village are resolved in scope here.
 NOT_VALIDATED = ["unit", "village", "search_name", "sort_key", "version"]
 
@@ -64,16 +53,12 @@ class PersonImporter(Importer):
         self.members = set(PartyMember.objects.filter(person_id__in=pks).values_list("person_id", flat=True))
 
     def _place(self, outcome: Outcome, values: dict):
-        unit = village = None
-        try:
-            unit = self.places.unit(values["unit"])
-        except Invalid as error:
-            outcome.fail(self.header("unit"), error)
+        unit = self.attempt(outcome, "unit", self.places.unit, values["unit"])
+        village = None
         if values.get("village"):
-            try:
-                village = self.places.village(values["village"], values.get("village_branch"))
-            except Invalid as error:
-                outcome.fail(self.header("village"), error)
+            village = self.attempt(
+                outcome, "village", self.places.village, values["village"], values.get("village_branch")
+            )
         return unit, village
 
     def _duplicates(self, outcome: Outcome, values: dict, village) -> None:
@@ -99,10 +84,8 @@ class PersonImporter(Importer):
         if "phone" in values:
             values["phone"] = clean_phone(values["phone"])
         unit, village = self._place(outcome, values)
-        try:
-            existing = self.finder.find(values, village)
-        except Invalid as error:
-            outcome.fail(self.header("citizen_id"), error)
+        existing = self.attempt(outcome, "citizen_id", self.finder.find, values, village)
+        if outcome.action == ERROR:
             return
         self._duplicates(outcome, values, village)
         if outcome.action == ERROR:

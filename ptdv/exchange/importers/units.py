@@ -12,7 +12,6 @@ merging are dated acts recorded on the unit page.
 from django.utils.translation import gettext as _
 
 from ptdv.exchange.importing import CREATE, ERROR, UNCHANGED, Importer, Outcome
-from ptdv.exchange.values import Invalid
 from ptdv.org import reorganisation
 from ptdv.org.models import Unit
 from ptdv.scope import ADMIN, ORGANIZER
@@ -62,10 +61,8 @@ class UnitImporter(Importer):
                 _("Hãy ghi mã đơn vị cấp trên; đơn vị cấp cao nhất (tỉnh) chỉ tạo ở trang quản trị."),
             )
             return
-        try:
-            parent = self.places.unit(values["parent"])
-        except Invalid as error:
-            outcome.fail(self.header("parent"), error)
+        parent = self.attempt(outcome, "parent", self.places.unit, values["parent"])
+        if parent is None:
             return
         parent = Unit.objects.get(pk=parent.pk)  # fresh: a sibling added before moved its counters
         founded = values["valid_from"]

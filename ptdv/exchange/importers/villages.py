@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from ptdv.exchange.importing import CREATE, ERROR, UNCHANGED, Importer, Outcome
 from ptdv.exchange.places import village_key
-from ptdv.exchange.values import Invalid
 from ptdv.org import villages
 from ptdv.org.models import Village
 from ptdv.scope import ADMIN, ORGANIZER
@@ -25,10 +24,7 @@ class VillageImporter(Importer):
 
     def judge(self, outcome: Outcome, values: dict) -> None:
         outcome.label = values.get("name", "")
-        try:
-            branch = self.places.branch(values["branch"])
-        except Invalid as error:
-            outcome.fail(self.header("branch"), error)
+        branch = self.attempt(outcome, "branch", self.places.branch, values["branch"])
         if outcome.action == ERROR:
             return
         same = [
