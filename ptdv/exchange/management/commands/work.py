@@ -21,4 +21,7 @@ class Command(BaseCommand):
             while work.run_once():
                 pass
             return
-        work.run_forever(poll, say=self.stderr.write)
+        try:
+            work.run_forever(poll, say=self.stderr.write)
+        except KeyboardInterrupt:  # Ctrl-C: a job being done is taken up again by the next worker
+            self.stderr.write("ptdv work: dừng.")
