@@ -188,25 +188,22 @@ def membership_started(sender, instance, created, raw=False, **kwargs) -> None:
             _apply(((unit, False), counts), ((unit, True), counts))
 
 
-def rebuild() -> int:
+def rebuild(*, person=Person, member=PartyMember, kept=DataCompleteness) -> int:
     """Recompute every kept row from the people: one grouped query, then the rows replaced.
-    Returns how many rows are kept."""
+    Returns how many rows are kept. (The models are parameters for migration 0007, which
+    fills the rows of an existing database with its historical models.)"""
     counted = {f"n_{f.key}": Count("id", filter=~f.lacking()) for f in FIELDS.values()}
     grouped = (
-        Person.objects.annotate(has_membership=Exists(PartyMember.objects.filter(person=OuterRef("pk"))))
+        person.objects.annotate(has_membership=Exists(member.objects.filter(person=OuterRef("pk"))))
         .values("unit", "has_membership")
         .annotate(n_people=Count("id"), **counted)
         .order_by()
     )
     rows = [
-        DataCompleteness(
-            unit_id=row["unit"],
-            members=row["has_membership"],
-            **{column: row[f"n_{column}"] for column in COLUMNS},
-        )
+        kept(unit_id=row["unit"], members=row["has_membership"], **{c: row[f"n_{c}"] for c in COLUMNS})
         for row in grouped
     ]
     with transaction.atomic():
-        DataCompleteness.objects.all().delete()
-        DataCompleteness.objects.bulk_create(rows, batch_size=2000)
+        kept.objects.all().delete()
+        kept.objects.bulk_create(rows, batch_size=2000)
     return len(rows)

@@ -4,6 +4,17 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def fill(apps, schema_editor):
+    """The kept counts of the people already there (ptdv.people.completeness)."""
+    from ptdv.people import completeness
+
+    completeness.rebuild(
+        person=apps.get_model("people", "Person"),
+        member=apps.get_model("people", "PartyMember"),
+        kept=apps.get_model("people", "DataCompleteness"),
+    )
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -32,4 +43,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('unit', 'members'), name='one_completeness_a_group')],
             },
         ),
+        migrations.RunPython(fill, migrations.RunPython.noop),
     ]
