@@ -27,6 +27,11 @@ class Command(BaseCommand):
         parser.add_argument("--database-url", help="PostgreSQL: postgres://…/tên (tạo mới rồi xóa)")
         parser.add_argument("--keep", action="store_true", help="giữ lại cơ sở dữ liệu để xem")
         parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--import-rows",
+            type=int,
+            help="đo nhập Excel: tệp N người mới (xem trước, ghi, xem lại) thay cho các trang",
+        )
 
     def handle(self, *args, **options):
         if os.environ.get(INSIDE) == "1":
@@ -50,6 +55,14 @@ class Command(BaseCommand):
         from ptdv.bench.run import load, measure_all
 
         province = load(Size.for_members(members), seed, self.note)
+        if options.get("import_rows"):
+            from ptdv.bench.importing import measure_import
+
+            for figures in measure_import(province, options["import_rows"], seed, self.note):
+                self.stdout.write(
+                    json.dumps(figures, ensure_ascii=False) if format == "json" else str(figures)
+                )
+            return
         if format == "table":
             self.stdout.write(
                 f"{'trang':<28}{'trung vị ms':>12}{'p95 ms':>10}{'truy vấn':>10}{'SQL thuần ms':>14}"
@@ -68,4 +81,5 @@ class Command(BaseCommand):
 def sys_args(options) -> list[str]:
     """The command line of the child: the same run, without the database choice."""
     args = ["bench", "--members", str(options["members"]), "--runs", str(options["runs"])]
+    args += ["--import-rows", str(options["import_rows"])] if options.get("import_rows") else []
     return [*args, "--format", options["format"], "--seed", str(options["seed"])]
