@@ -23,12 +23,24 @@ import tracemalloc
 from collections.abc import Callable
 
 import xlsxwriter
+from django.core.management import call_command
 from openpyxl import load_workbook
 
+from ptdv.bench import synthetic
 from ptdv.bench.measure import signed_in
-from ptdv.bench.synthetic import Province
+from ptdv.bench.run import timed
+from ptdv.bench.synthetic import Province, Size
 from ptdv.exchange.columns import KINDS
 from ptdv.people import completeness
+
+
+def load_for_export(size: Size, seed: int, say) -> Province:
+    """The province's rows only: the export reads the member rows, no kept case state (whose
+    rebuild is the long step of a full bench)."""
+    with timed(say, "Tạo cấu trúc cơ sở dữ liệu"):
+        call_command("migrate", verbosity=0)
+    with timed(say, f"Nạp tỉnh tổng hợp ({size.members:,} đảng viên, {size.branches:,} chi bộ)"):
+        return synthetic.build(size, seed)
 
 
 def _timed(action: Callable[[], object]) -> tuple[float, float, object]:
@@ -47,12 +59,17 @@ def _traced(action: Callable[[], object]) -> float:
         tracemalloc.stop()
 
 
-def _download(client, fmt: str) -> Callable[[], bytes]:
-    def get() -> bytes:
+def _download(client, fmt: str, keep: bool = False) -> Callable[[], bytes | int]:
+    """Fetch the export and read it to the end: its bytes with `keep`, else only its size
+    (so that holding the file does not count in the export's memory)."""
+
+    def get():
         response = client.get(f"/dang-vien/tai-ve/{fmt}/")
         if response.status_code != 200:
             raise RuntimeError(f"/dang-vien/tai-ve/{fmt}/ answered {response.status_code}")
-        return b"".join(response.streaming_content)
+        if keep:
+            return b"".join(response.streaming_content)
+        return sum(len(chunk) for chunk in response.streaming_content)
 
     return get
 
@@ -95,7 +112,7 @@ def _best(runs: int, action) -> tuple[float, float]:
 def measure_export(province: Province, runs: int, say) -> list[dict]:
     client = signed_in(province.organizer)
     headers = KINDS["members"].headers
-    _wall, _cpu, content = _timed(_download(client, "xlsx"))  # warm-up, and the rows written
+    _wall, _cpu, content = _timed(_download(client, "xlsx", keep=True))  # warm-up, and the rows written
     rows = _rows_of(content)
     say(f"Tệp xuất: {len(rows):,} đảng viên, {len(content) / 1e6:.1f} MB")
     figures = []
