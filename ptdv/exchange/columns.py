@@ -11,7 +11,7 @@ is the user's records of the kind, through the one scope mechanism (ptdv.scope).
 """
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -48,10 +48,13 @@ class Column:
     type: str = TEXT
     codes: tuple[str, ...] = ()
     sensitive: str = ""
+    # (code, label) of stored values an export may show but the import does not take (a member
+    # who left the party organisation, on the member list's export).
+    shown_only: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def _labels(self) -> dict[str, str]:
-        return dict(zip(self.codes, self.allowed, strict=True))
+        return {**dict(self.shown_only), **dict(zip(self.codes, self.allowed, strict=True))}
 
     def label_of(self, code) -> str:
         """The Vietnamese label of a stored code ('' for none)."""
@@ -325,7 +328,10 @@ MEMBER_STATUSES = [(s.value, s.label) for s in (MemberStatus.PROBATIONARY, Membe
 MEMBER_COLUMNS = (
     *PERSON_KEY_COLUMNS,
     Column("branch", "Mã chi bộ", True, help="Mã của chi bộ đảng viên đang sinh hoạt."),
-    choice("status", "Trạng thái", True, MEMBER_STATUSES),
+    replace(
+        choice("status", "Trạng thái", True, MEMBER_STATUSES),
+        shown_only=((MemberStatus.LEFT.value, str(MemberStatus.LEFT.label)),),
+    ),
     date_column("admitted_on", "Ngày vào Đảng", True),
     date_column("official_on", "Ngày chính thức", False, help="Bắt buộc với đảng viên chính thức."),
     Column("card_number", "Số thẻ đảng viên", False),

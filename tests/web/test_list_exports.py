@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from ptdv.audit.models import ReadChannel, SensitiveRead
 from ptdv.exchange.columns import KINDS
+from ptdv.people import membership
 from ptdv.people.models import PartyMember
 from tests.cases.conftest import MEETING, VOTE, move, record_checklist
 from tests.factories import case, member, person, spelled
@@ -66,6 +67,14 @@ def test_members_export_follows_the_search_filters_and_unit(world, client_for):
     assert [r[0] for r in in_branch[1:]] == ["Đàm Thị Ánh"]
     in_unit = _csv(_get(client, "web:members-export", "csv", unit=world.phya_ma.pk))
     assert {r[0] for r in in_unit[1:]} == {"Lý Văn Dũng", "Lục Thị Mai"}
+
+
+def test_a_member_who_left_exports_with_the_label_people_read(world, client_for):
+    membership.record(world.m_na_pai, "DIED", date(2024, 2, 2))
+    rows = _csv(_get(client_for(world.alice), "web:members-export", "csv", status="LEFT"))
+    assert [(r[0], r[rows[0].index("Trạng thái")]) for r in rows[1:]] == [
+        ("Đàm Thị Ánh", "Đã ra khỏi Đảng bộ")
+    ]
 
 
 def test_a_viewer_gets_no_sensitive_column_and_no_read_is_logged(world, client_for):
