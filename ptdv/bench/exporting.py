@@ -125,11 +125,11 @@ def measure_export(province: Province, runs: int, say) -> list[dict]:
             {
                 "step": f"export_{fmt}",
                 "rows": len(rows),
-                "seconds": round(wall, 2),
-                "cpu_seconds": round(cpu, 2),
-                "bare_seconds": round(bare_wall, 2),
-                "bare_cpu_seconds": round(bare_cpu, 2),
-                "ratio_cpu": round(cpu / bare_cpu, 2),
+                "seconds": round(wall, 3),
+                "cpu_seconds": round(cpu, 3),
+                "bare_seconds": round(bare_wall, 3),
+                "bare_cpu_seconds": round(bare_cpu, 3),
+                "ratio_cpu": round(cpu / bare_cpu, 2) if bare_cpu else None,
                 "ratio_wall": round(wall / bare_wall, 2),
                 "peak_mb": round(peak, 1),
                 "bare_peak_mb": round(bare_peak, 1),
@@ -137,7 +137,7 @@ def measure_export(province: Province, runs: int, say) -> list[dict]:
         )
         say(
             f"Xuất {fmt}: {wall:.2f} s ({cpu:.2f} s CPU); ghi trần {bare_wall:.2f} s ({bare_cpu:.2f} s CPU); "
-            f"tỷ lệ {cpu / bare_cpu:.2f}× CPU, {wall / bare_wall:.2f}× thời gian; "
+            f"tỷ lệ {cpu / max(bare_cpu, 1e-9):.2f}× CPU, {wall / bare_wall:.2f}× thời gian; "
             f"bộ nhớ đỉnh {peak:.1f} MB (ghi trần {bare_peak:.1f} MB)"
         )
     rebuild_wall, rebuild_cpu, _rows = _timed(completeness.rebuild)

@@ -56,6 +56,21 @@ class Column:
     def _labels(self) -> dict[str, str]:
         return {**dict(self.shown_only), **dict(zip(self.codes, self.allowed, strict=True))}
 
+    @cached_property
+    def show(self) -> Callable[[object], object]:
+        """A stored value as the sheet shows it (decided once per column: an export calls it
+        for every cell)."""
+        if self.type == CHOICE:
+            labels = self._labels
+
+            def label(value):
+                return None if value is None or value == "" else labels.get(value) or str(value)
+
+            return label
+        if self.type == YES_NO:
+            return lambda value: YES if value else NO
+        return lambda value: None if value == "" else value
+
     def label_of(self, code) -> str:
         """The Vietnamese label of a stored code ('' for none)."""
         if code in (None, ""):
@@ -125,7 +140,7 @@ class Kind:
             for c in self.columns
             if c.sensitive and viewer is not None and not sees_field(viewer, c.sensitive)
         }
-        shown = [(c, c.key not in hidden) for c in self.columns]
+        shown = [(c.key, c.show) if c.key not in hidden else (None, None) for c in self.columns]
         if self.lookups:
             names = [name for name, _path in self.lookups]
             found = queryset_in_scope.values_list(*(path for _name, path in self.lookups))
@@ -134,7 +149,7 @@ class Kind:
             records = queryset_in_scope.iterator(chunk_size=2000)
         for record in records:
             values = self._values(record)
-            yield [cell(c, values.get(c.key)) if visible else None for c, visible in shown]
+            yield [show(values.get(key)) if show else None for key, show in shown]
 
 
 def _follow(record, path: str):
@@ -149,13 +164,7 @@ def _follow(record, path: str):
 
 def cell(column: Column, value):
     """A stored value as the sheet shows it."""
-    if column.type == CHOICE:
-        return column.label_of(value) or None
-    if column.type == YES_NO:
-        return YES if value else NO
-    if value == "":
-        return None
-    return value
+    return column.show(value)
 
 
 # --- Units -----------------------------------------------------------------------------
