@@ -69,10 +69,6 @@ def asked(user, key: str) -> Field | None:
     return field if field is not None and sees_field(user, key) else None
 
 
-def visible(user) -> list[Field]:
-    return [f for f in FIELDS.values() if sees_field(user, f.key)]
-
-
 # --- Reading -----------------------------------------------------------------------------
 
 
