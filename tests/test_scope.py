@@ -315,3 +315,22 @@ def test_scope_costs_one_query_per_user_object(world, django_assert_num_queries)
     with django_assert_num_queries(1):  # the merged-into-subtree paths, cached on the user after
         PartyMember.objects.visible_to(olga)
         PartyMember.objects.visible_to(olga)
+
+
+# The list exports (ptdv.web.views.exports): the other tree is in no file, for any role, and a
+# unit filter outside scope answers like a missing unit.
+EXPORTS = ["web:members-export", "web:people-export", "web:board-export", "web:todo-export"]
+OTHER_TREE = {"pac_nam": ("Lý Văn Dũng", "Đàm Thị Ánh", "Hà Thị Hoa"), "dak_to": ("Trần Văn Sơn", "Y Bình")}
+
+
+@pytest.mark.parametrize("username", ["alice", "bob", "carol", "victor", "adam", "olga"])
+@pytest.mark.parametrize("route", EXPORTS)
+def test_exports_hold_nothing_from_another_tree(world, username, route):
+    client = _client(world.users[username])
+    text = b"".join(client.get(reverse(route, args=["csv"])).streaming_content).decode("utf-8")
+    assert not [name for name in OTHER_TREE["pac_nam" if username == "olga" else "dak_to"] if name in text]
+    outside = (world.phya_ma if username == "olga" else world.thon_1).pk
+    if route != "web:todo-export":  # the to-do list has no unit filter
+        hidden = client.get(reverse(route, args=["xlsx"]), {"unit": outside})
+        assert hidden.status_code == client.get(reverse(route, args=["xlsx"]), {"unit": MISSING}).status_code
+        assert hidden.status_code == 404

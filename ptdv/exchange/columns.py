@@ -11,7 +11,8 @@ is the user's records of the kind, through the one scope mechanism (ptdv.scope).
 """
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from django.db.models import OuterRef, QuerySet, Subquery
 
@@ -47,12 +48,34 @@ class Column:
     type: str = TEXT
     codes: tuple[str, ...] = ()
     sensitive: str = ""
+    # (code, label) of stored values an export may show but the import does not take (a member
+    # who left the party organisation, on the member list's export).
+    shown_only: tuple[tuple[str, str], ...] = ()
+
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        return {**dict(self.shown_only), **dict(zip(self.codes, self.allowed, strict=True))}
+
+    @cached_property
+    def show(self) -> Callable[[object], object]:
+        """A stored value as the sheet shows it (decided once per column: an export calls it
+        for every cell)."""
+        if self.type == CHOICE:
+            labels = self._labels
+
+            def label(value):
+                return None if value is None or value == "" else labels.get(value) or str(value)
+
+            return label
+        if self.type == YES_NO:
+            return lambda value: YES if value else NO
+        return lambda value: None if value == "" else value
 
     def label_of(self, code) -> str:
         """The Vietnamese label of a stored code ('' for none)."""
         if code in (None, ""):
             return ""
-        return self.allowed[self.codes.index(code)] if code in self.codes else str(code)
+        return self._labels.get(code) or str(code)
 
 
 def choice(key: str, header: str, required: bool, choices, help: str = "", sensitive: str = "") -> Column:
@@ -85,6 +108,10 @@ class Kind:
     columns: tuple[Column, ...]
     _queryset: Callable[[object], QuerySet] = field(repr=False, compare=False)
     _values: Callable[[object], dict] = field(repr=False, compare=False)
+    # (name, ORM path) of what `_values` reads, when it reads a flat dict rather than a record:
+    # the export then reads plain values (values_list), not model instances — a province's
+    # export spends its time writing the sheet, not building 100,000 × 4 objects.
+    lookups: tuple[tuple[str, str], ...] = ()
 
     @property
     def headers(self) -> list[str]:
@@ -99,6 +126,8 @@ class Kind:
 
     def export_values(self, record) -> dict:
         """The record's values by column key, as stored (codes, dates, booleans)."""
+        if self.lookups:
+            return self._values({name: _follow(record, path) for name, path in self.lookups})
         return self._values(record)
 
     def rows(self, queryset_in_scope, *, viewer=None) -> Iterator[list]:
@@ -111,20 +140,31 @@ class Kind:
             for c in self.columns
             if c.sensitive and viewer is not None and not sees_field(viewer, c.sensitive)
         }
-        for record in queryset_in_scope.iterator(chunk_size=2000):
+        shown = [(c.key, c.show) if c.key not in hidden else (None, None) for c in self.columns]
+        if self.lookups:
+            names = [name for name, _path in self.lookups]
+            found = queryset_in_scope.values_list(*(path for _name, path in self.lookups))
+            records = (dict(zip(names, row, strict=True)) for row in found.iterator(chunk_size=2000))
+        else:
+            records = queryset_in_scope.iterator(chunk_size=2000)
+        for record in records:
             values = self._values(record)
-            yield [None if c.key in hidden else cell(c, values.get(c.key)) for c in self.columns]
+            yield [show(values.get(key)) if show else None for key, show in shown]
+
+
+def _follow(record, path: str):
+    """The value at an ORM path ("person__village__branch__code") of a record; None past a
+    missing relation."""
+    for name in path.split("__"):
+        if record is None:
+            return None
+        record = getattr(record, name)
+    return record
 
 
 def cell(column: Column, value):
     """A stored value as the sheet shows it."""
-    if column.type == CHOICE:
-        return column.label_of(value) or None
-    if column.type == YES_NO:
-        return YES if value else NO
-    if value == "":
-        return None
-    return value
+    return column.show(value)
 
 
 # --- Units -----------------------------------------------------------------------------
@@ -218,18 +258,34 @@ PERSON_KEY_COLUMNS = (
 )
 
 
-def _village_label(village) -> str:
-    return str(village) if village is not None else ""
+# What the person key columns read, from a person (through a prefix from a member or case).
+PERSON_KEY_LOOKUPS = (
+    ("full_name", "full_name"),
+    ("birth_date", "birth_date"),
+    ("citizen_id", "citizen_id"),
+    ("village_kind", "village__kind"),
+    ("village_name", "village__name"),
+    ("village_branch", "village__branch__code"),
+)
+# Village.__str__, by code (the labels read once, as choice() reads them).
+VILLAGE_KINDS = {str(code): str(label) for code, label in VillageKind.choices}
 
 
-def _person_key_values(person) -> dict:
-    village = person.village
+def _through(prefix: str, lookups) -> tuple[tuple[str, str], ...]:
+    return tuple((name, prefix + path) for name, path in lookups)
+
+
+def _village_label(kind, name) -> str:
+    return f"{VILLAGE_KINDS.get(kind, kind)} {name}" if name is not None else ""
+
+
+def _person_key_values(v: dict) -> dict:
     return {
-        "full_name": person.full_name,
-        "birth_date": person.birth_date,
-        "citizen_id": person.citizen_id or "",
-        "village": _village_label(village),
-        "village_branch": village.branch.code if village is not None else "",
+        "full_name": v["full_name"],
+        "birth_date": v["birth_date"],
+        "citizen_id": v["citizen_id"] or "",
+        "village": _village_label(v["village_kind"], v["village_name"]),
+        "village_branch": v["village_branch"] or "",
     }
 
 
@@ -257,19 +313,21 @@ def _persons(user) -> QuerySet:
     )
 
 
-def _person_values(person) -> dict:
-    return {
-        **_person_key_values(person),
-        "sex": person.sex,
-        "ethnicity": person.ethnicity,
-        "religion": person.religion,
-        "education": person.education,
-        "occupation": person.occupation,
-        "youth_union": person.youth_union,
-        "home_town": person.home_town,
-        "phone": person.phone,
-        "unit": person.unit.code,
-    }
+PERSON_FIELDS = (
+    "sex",
+    "ethnicity",
+    "religion",
+    "education",
+    "occupation",
+    "youth_union",
+    "home_town",
+    "phone",
+)
+PERSON_LOOKUPS = (*PERSON_KEY_LOOKUPS, *((f, f) for f in PERSON_FIELDS), ("unit", "unit__code"))
+
+
+def _person_values(v: dict) -> dict:
+    return {**_person_key_values(v), **{f: v[f] for f in PERSON_FIELDS}, "unit": v["unit"]}
 
 
 # --- Members ---------------------------------------------------------------------------
@@ -279,7 +337,10 @@ MEMBER_STATUSES = [(s.value, s.label) for s in (MemberStatus.PROBATIONARY, Membe
 MEMBER_COLUMNS = (
     *PERSON_KEY_COLUMNS,
     Column("branch", "Mã chi bộ", True, help="Mã của chi bộ đảng viên đang sinh hoạt."),
-    choice("status", "Trạng thái", True, MEMBER_STATUSES),
+    replace(
+        choice("status", "Trạng thái", True, MEMBER_STATUSES),
+        shown_only=((MemberStatus.LEFT.value, str(MemberStatus.LEFT.label)),),
+    ),
     date_column("admitted_on", "Ngày vào Đảng", True),
     date_column("official_on", "Ngày chính thức", False, help="Bắt buộc với đảng viên chính thức."),
     Column("card_number", "Số thẻ đảng viên", False),
@@ -296,16 +357,16 @@ def _members(user) -> QuerySet:
     )
 
 
-def _member_values(member) -> dict:
-    return {
-        **_person_key_values(member.person),
-        "branch": member.branch.code,
-        "status": member.status,
-        "admitted_on": member.admitted_on,
-        "official_on": member.official_on,
-        "card_number": member.card_number,
-        "dossier_number": member.dossier_number,
-    }
+MEMBER_FIELDS = ("status", "admitted_on", "official_on", "card_number", "dossier_number")
+MEMBER_LOOKUPS = (
+    *_through("person__", PERSON_KEY_LOOKUPS),
+    ("branch", "branch__code"),
+    *((f, f) for f in MEMBER_FIELDS),
+)
+
+
+def _member_values(v: dict) -> dict:
+    return {**_person_key_values(v), "branch": v["branch"], **{f: v[f] for f in MEMBER_FIELDS}}
 
 
 # --- Cases -----------------------------------------------------------------------------
@@ -338,17 +399,23 @@ def _cases(user) -> QuerySet:
     )
 
 
-def _case_values(case) -> dict:
-    return {
-        **_person_key_values(case.person),
-        "branch": case.branch.code,
-        "opened_on": case.opened_on,
-        "source_organisation": case.source_organisation,
-        "source_category": case.source_category,
-        "stage": case.stage,
-        "hardship_area": case.hardship_area,
-        "youth_union_exists": case.youth_union_exists,
-    }
+CASE_FIELDS = (
+    "opened_on",
+    "source_organisation",
+    "source_category",
+    "stage",
+    "hardship_area",
+    "youth_union_exists",
+)
+CASE_LOOKUPS = (
+    *_through("person__", PERSON_KEY_LOOKUPS),
+    ("branch", "branch__code"),
+    *((f, f) for f in CASE_FIELDS),
+)
+
+
+def _case_values(v: dict) -> dict:
+    return {**_person_key_values(v), "branch": v["branch"], **{f: v[f] for f in CASE_FIELDS}}
 
 
 KINDS: dict[str, Kind] = {
@@ -356,8 +423,8 @@ KINDS: dict[str, Kind] = {
     for kind in (
         Kind("units", "Tổ chức đảng", UNIT_COLUMNS, _units, _unit_values),
         Kind("villages", "Thôn, bản, tổ dân phố", VILLAGE_COLUMNS, _villages, _village_values),
-        Kind("persons", "Người", PERSON_COLUMNS, _persons, _person_values),
-        Kind("members", "Đảng viên", MEMBER_COLUMNS, _members, _member_values),
-        Kind("cases", "Hồ sơ phát triển đảng viên", CASE_COLUMNS, _cases, _case_values),
+        Kind("persons", "Người", PERSON_COLUMNS, _persons, _person_values, PERSON_LOOKUPS),
+        Kind("members", "Đảng viên", MEMBER_COLUMNS, _members, _member_values, MEMBER_LOOKUPS),
+        Kind("cases", "Hồ sơ phát triển đảng viên", CASE_COLUMNS, _cases, _case_values, CASE_LOOKUPS),
     )
 }

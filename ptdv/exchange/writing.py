@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from io import BytesIO
 from typing import BinaryIO, TextIO
 from urllib.parse import quote
 
@@ -77,29 +78,50 @@ class Book:
         return self.workbook.add_worksheet(sheet_name(title, self.workbook.sheetnames))
 
     def row(self, sheet, index: int, values: Sequence, cell_format=None) -> None:
-        """Write one row; each value by its type (a date as a date, text never as a formula)."""
+        """Write one row; each value by its type (a date as a date, text never as a formula).
+
+        The typed writers xlsxwriter's own `write_row` dispatches to are called directly:
+        the type is known here, and a province's export writes two million cells.
+        """
         for column, value in enumerate(values):
             if value is None:
                 continue
             kind = type(value)
             if kind is str:
-                sheet.write_string(index, column, value, cell_format)
+                sheet._write_string(index, column, value, cell_format)
             elif kind is int or kind is float or kind is Decimal:
-                sheet.write_number(index, column, value, cell_format)
+                sheet._write_number(index, column, value, cell_format)
             elif kind is date:
-                sheet.write_datetime(index, column, value, self.date)
+                sheet._write_datetime(index, column, value, self.date)
             elif kind is datetime:
                 local = timezone.localtime(value) if timezone.is_aware(value) else value
-                sheet.write_datetime(index, column, local.replace(tzinfo=None), self.datetime)
+                sheet._write_datetime(index, column, local.replace(tzinfo=None), self.datetime)
             elif kind is bool:
-                sheet.write_string(index, column, "Có" if value else "Không", cell_format)
+                sheet._write_string(index, column, "Có" if value else "Không", cell_format)
             else:
-                sheet.write_string(index, column, str(value), cell_format)
+                sheet._write_string(index, column, str(value), cell_format)
 
-    def table(self, sheet, headers: Sequence[str], rows: Iterable[Sequence], *, first_row: int = 0) -> int:
-        """Header row (bold, frozen) at `first_row`, then `rows`; returns the next free row."""
+    def heading(self, sheet, lines: Sequence, *, first_row: int = 0) -> int:
+        """Lines of text above a table (a title, the unit, the period), the first bold;
+        returns the next free row."""
+        for offset, line in enumerate(lines):
+            self.row(sheet, first_row + offset, [line], self.bold if offset == 0 else None)
+        return first_row + len(lines)
+
+    def table(
+        self,
+        sheet,
+        headers: Sequence[str],
+        rows: Iterable[Sequence],
+        *,
+        first_row: int = 0,
+        widths: Sequence[int] = (),
+    ) -> int:
+        """Header row (bold, frozen with all above it) at `first_row`, then `rows`; returns the
+        next free row. A column is as wide as `widths` says, else as its header."""
         for column, header in enumerate(headers):
-            sheet.set_column(column, column, max(WIDTH_MIN, min(WIDTH_MAX, len(str(header)) + 2)))
+            fitted = max(WIDTH_MIN, min(WIDTH_MAX, len(str(header)) + 2))
+            sheet.set_column(column, column, widths[column] if column < len(widths) else fitted)
         self.row(sheet, first_row, [str(h) for h in headers], self.bold)
         sheet.freeze_panes(first_row + 1, 0)
         index = first_row + 1
@@ -110,6 +132,15 @@ class Book:
 
     def close(self) -> None:
         self.workbook.close()
+
+
+def xlsx_bytes(fill) -> bytes:
+    """A small workbook (a report, a register, a class list) written by `fill(book)`, as bytes."""
+    out = BytesIO()
+    book = Book(out)
+    fill(book)
+    book.close()
+    return out.getvalue()
 
 
 def rows_to_xlsx(out: BinaryIO, headers: Sequence[str], rows: Iterable[Sequence], *, sheet: str) -> None:

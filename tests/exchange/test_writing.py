@@ -76,7 +76,7 @@ def test_download_streams_both_formats_back_whole():
     assert len(list(csv.reader(StringIO(text)))) == 1201
     xlsx_response = writing.download("ds", HEADERS, iter(rows), "xlsx", sheet="ds")
     content = b"".join(xlsx_response.streaming_content)
-    xlsx_response.close()
+    xlsx_response.file_to_stream.close()
     sheet = load_workbook(BytesIO(content)).active
     assert sheet.max_row == 1201 and sheet["A1201"].value == "Người 1199"
 
