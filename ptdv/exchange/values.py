@@ -65,6 +65,11 @@ def folded(text: str) -> str:
 
 def parse_choice(column: Column, value) -> str:
     code = _choice_index(column).get(folded(str(value)))
+    if code is None and any(folded(label) == folded(str(value)) for _code, label in column.shown_only):
+        raise Invalid(
+            _("“%(v)s” chỉ có trong tệp xuất, không nhập được; hãy bỏ các dòng này khỏi tệp.")
+            % {"v": str(value)[:60]}
+        )
     if code is None:
         shown = ", ".join(column.allowed[:12]) + ("…" if len(column.allowed) > 12 else "")
         raise Invalid(_("“%(v)s” không phải giá trị cho phép (%(a)s).") % {"v": str(value)[:60], "a": shown})

@@ -128,6 +128,7 @@ def test_member_rows_whose_status_contradicts_the_dates(world, tmp_path):
         member_record(people[1], status="Dự bị"),
         member_record(people[2], official_on=date(2014, 1, 1)),
         member_record(people[0], full_name="Người Không Có", citizen_id=None),
+        member_record(people[1], status="Đã ra khỏi Đảng bộ"),
     ]
     summary, outcomes = preview("members", kind_sheet(tmp_path / "m.xlsx", "members", records), world.alice)
     found = errors_by_cell(outcomes)
@@ -135,6 +136,7 @@ def test_member_rows_whose_status_contradicts_the_dates(world, tmp_path):
     assert "mâu thuẫn" in found[(3, "Ngày chính thức")]
     assert "không sau ngày vào Đảng" in found[(4, "Ngày chính thức")]
     assert "Không tìm thấy người này" in found[(5, "Họ và tên")]
+    assert "chỉ có trong tệp xuất" in found[(6, "Trạng thái")]  # a member who left, as list pages export
 
 
 def test_a_probationary_member_recognised_by_import(world, tmp_path):
