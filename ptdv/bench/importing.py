@@ -74,12 +74,14 @@ def _step(what: str, rows: int, action, say) -> dict:
     figures |= {
         "rows_per_s": round(rows / wall),
         "rows_per_cpu_s": round(rows / cpu),
-        "peak_mb": round(_peak_mb()),
+        "peak_mb": round(_memory_mb()),
+        "rss_before_mb": round(before),
     }
     figures["counts"] = summary.counts
     say(
         f"{what}: {rows:,} dòng trong {wall:.1f} s ({cpu:.1f} s CPU) = {rows / wall:,.0f} dòng/s "
-        f"({rows / cpu:,.0f} dòng/s CPU); {summary.counts}; bộ nhớ đỉnh {figures['peak_mb']} MB (trước bước {figures['rss_before_mb']} MB)"
+        f"({rows / cpu:,.0f} dòng/s CPU); {summary.counts}; "
+        f"bộ nhớ đỉnh {figures['peak_mb']} MB (trước bước {figures['rss_before_mb']} MB)"
     )
     return figures
 
