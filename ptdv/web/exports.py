@@ -26,13 +26,15 @@ PAGING = ("after", "before", "last", "page", "sau")
 
 
 def links(request, url_name: str, *args) -> list[dict]:
-    """The list's export links, carrying the page's filters and search (not its paging)."""
+    """The list's export links, carrying the page's filters and search (not its paging);
+    `action` is the bare address, for a button that submits the list's filter form."""
     query = request.GET.copy()
     for name in PAGING:
         query.pop(name, None)
     tail = f"?{query.urlencode()}" if query else ""
+    actions = {fmt: reverse(url_name, args=[*args, fmt]) for fmt in LABELS}
     return [
-        {"label": label, "url": reverse(url_name, args=[*args, fmt]) + tail} for fmt, label in LABELS.items()
+        {"label": label, "action": actions[fmt], "url": actions[fmt] + tail} for fmt, label in LABELS.items()
     ]
 
 

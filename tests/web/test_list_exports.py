@@ -168,9 +168,13 @@ def test_list_pages_link_their_exports_with_the_filters_not_the_paging(world, cl
     links = [link["url"] for link in page.context["exports"]]
     query = "?q=dung&status=OFFICIAL"
     assert links == [f"/dang-vien/tai-ve/xlsx/{query}", f"/dang-vien/tai-ve/csv/{query}"]
-    for url in ("/nguoi/", "/ho-so/", "/viec-can-lam/"):
+    # In the filter form, the downloads submit it as it stands (a search typed since included).
+    assert 'formaction="/dang-vien/tai-ve/xlsx/"' in body and 'formaction="/dang-vien/tai-ve/csv/"' in body
+    for url, action in (("/nguoi/", "/nguoi/tai-ve/"), ("/ho-so/", "/ho-so/tai-ve/")):
         body = client.get(url).content.decode()
-        assert "Tải Excel" in body and "Tải CSV" in body
+        assert f'formaction="{action}xlsx/"' in body and "Tải Excel" in body and "Tải CSV" in body
+    body = client.get("/viec-can-lam/").content.decode()
+    assert 'href="/viec-can-lam/tai-ve/xlsx/"' in body and 'href="/viec-can-lam/tai-ve/csv/"' in body
 
 
 def _export_queries(client, name, fmt) -> int:
