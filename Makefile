@@ -21,6 +21,8 @@ run: $(VENV)/.installed
 	$(BIN)/ptdv collectstatic --noinput --verbosity 0
 	@$(BIN)/ptdv demo --accounts   # last before serving, so the demo accounts are not buried
 	@echo "PTĐV: http://$(HOST):$(PORT)/"
+# The import worker (docs/import.md) beside the web server, stopped with it.
+	$(BIN)/ptdv work & WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn ptdv.wsgi --bind $(HOST):$(PORT) --workers 2 --no-control-socket --access-logfile -
 
 # SQLite by default; the same suite on PostgreSQL when DATABASE_URL is set.

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "ptdv.audit",
     "ptdv.notices",
     "ptdv.paperwork",
+    "ptdv.exchange",
     "ptdv.web",
     "ptdv.demo",
 ]
@@ -295,6 +296,10 @@ PTDV_SCAN_MAX_MB = envint("PTDV_SCAN_MAX_MB", 10)
 # PDF copies of the forms through LibreOffice, when `soffice` is installed (ptdv/paperwork/pdf.py).
 PTDV_SOFFICE = os.getenv("PTDV_SOFFICE", "soffice")
 PTDV_PDF_TIMEOUT_SECONDS = envint("PTDV_PDF_TIMEOUT_SECONDS", 60)
+# Excel/CSV imports (ptdv/exchange): uploads kept under the data directory until done;
+# PTDV_IMPORT_MAX_MB per file (50,000 rows of persons are about 4 MB).
+PTDV_IMPORT_DIR = DATA_DIR / "imports"
+PTDV_IMPORT_MAX_MB = envint("PTDV_IMPORT_MAX_MB", 20)
 
 # Two-factor login (ptdv/accounts/two_factor.py): the name authenticator apps show.
 OTP_TOTP_ISSUER = "PTĐV"

@@ -21,6 +21,7 @@ urlpatterns = [
     path("thong-bao/", include("ptdv.notices.urls")),
     path("lop-boi-duong/", include("ptdv.training.urls")),
     path("ke-hoach/", include("ptdv.plans.urls")),
+    path("nhap-du-lieu/", include("ptdv.exchange.urls")),
     path("favicon.ico", favicon),
     path("", include("ptdv.web.urls")),
 ]

@@ -16,6 +16,7 @@ from ptdv.org import reorganisation
 from ptdv.people import membership
 from ptdv.people.models import PartyMember
 from ptdv.scope import scope_paths
+from tests.exchange.sheets import job as import_job
 from tests.factories import member, scan, unit
 from tests.logins import log_in
 
@@ -92,6 +93,9 @@ ROUTES = {
     "plans:edit": "plan",
     "plans:withdraw": "plan",
     "plans:quotas": "plan",
+    "exchange:job": "job",
+    "exchange:progress": "job",
+    "exchange:confirm": "job",
 }
 
 
@@ -146,6 +150,7 @@ def _kinds(world, tree):
             "class": world.class_cong_bang,
             "plan": world.plan_pac_nam,
             "scan": scan(world.case_phya_ma),
+            "job": import_job(world.alice),
         }
     return {
         "unit": world.thon_1,
@@ -157,6 +162,7 @@ def _kinds(world, tree):
         "class": world.class_tan_canh,
         "plan": world.plan_dak_to,
         "scan": scan(world.case_thon_1),
+        "job": import_job(world.olga),
     }
 
 
@@ -309,3 +315,22 @@ def test_scope_costs_one_query_per_user_object(world, django_assert_num_queries)
     with django_assert_num_queries(1):  # the merged-into-subtree paths, cached on the user after
         PartyMember.objects.visible_to(olga)
         PartyMember.objects.visible_to(olga)
+
+
+# The list exports (ptdv.web.views.exports): the other tree is in no file, for any role, and a
+# unit filter outside scope answers like a missing unit.
+EXPORTS = ["web:members-export", "web:people-export", "web:board-export", "web:todo-export"]
+OTHER_TREE = {"pac_nam": ("Lý Văn Dũng", "Đàm Thị Ánh", "Hà Thị Hoa"), "dak_to": ("Trần Văn Sơn", "Y Bình")}
+
+
+@pytest.mark.parametrize("username", ["alice", "bob", "carol", "victor", "adam", "olga"])
+@pytest.mark.parametrize("route", EXPORTS)
+def test_exports_hold_nothing_from_another_tree(world, username, route):
+    client = _client(world.users[username])
+    text = b"".join(client.get(reverse(route, args=["csv"])).streaming_content).decode("utf-8")
+    assert not [name for name in OTHER_TREE["pac_nam" if username == "olga" else "dak_to"] if name in text]
+    outside = (world.phya_ma if username == "olga" else world.thon_1).pk
+    if route != "web:todo-export":  # the to-do list has no unit filter
+        hidden = client.get(reverse(route, args=["xlsx"]), {"unit": outside})
+        assert hidden.status_code == client.get(reverse(route, args=["xlsx"]), {"unit": MISSING}).status_code
+        assert hidden.status_code == 404

@@ -3,10 +3,7 @@
 The same rows feed the Word register (a docxtpl row loop) and the Excel one, so the two agree.
 """
 
-import io
-
-import xlsxwriter
-
+from ptdv.exchange import writing
 from ptdv.paperwork.vietnamese import capitals, short_date
 from ptdv.people.choices import MemberStatus
 from ptdv.regulation.dates import add_months
@@ -37,26 +34,16 @@ def rows(unit, as_of, members) -> list[dict]:
 
 
 def as_xlsx(unit, as_of, register_rows: list[dict]) -> bytes:
-    out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True})
-    sheet = book.add_worksheet("18-KNĐ")
-    bold = book.add_format({"bold": True})
-    sheet.write(0, 0, f"SỔ THEO DÕI ĐẢNG VIÊN DỰ BỊ — {capitals(unit.name)}", bold)
-    sheet.write(1, 0, f"Tính đến ngày {short_date(as_of)}")
-    sheet.write_row(3, 0, COLUMNS, bold)
-    for index, row in enumerate(register_rows, start=1):
-        values = [
-            index,
-            row["name"],
-            row["birth_date"],
-            row["branch"],
-            row["admitted"],
-            row["probation_end"],
-            row["official"],
+    keys = ("name", "birth_date", "branch", "admitted", "probation_end", "official")
+
+    def fill(book: writing.Book) -> None:
+        sheet = book.sheet("18-KNĐ")
+        heading = [
+            f"SỔ THEO DÕI ĐẢNG VIÊN DỰ BỊ — {capitals(unit.name)}",
+            f"Tính đến ngày {short_date(as_of)}",
         ]
-        sheet.write_row(3 + index, 0, values)
-    sheet.set_column(2, 6, 14)
-    sheet.set_column(1, 1, 28)
-    sheet.set_column(3, 3, 30)
-    book.close()
-    return out.getvalue()
+        book.heading(sheet, heading)
+        rows = ([index, *(row[k] for k in keys)] for index, row in enumerate(register_rows, start=1))
+        book.table(sheet, COLUMNS, rows, first_row=3, widths=(6, 28, 14, 30, 14, 14, 14))
+
+    return writing.xlsx_bytes(fill)

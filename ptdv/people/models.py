@@ -4,7 +4,7 @@ import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -128,10 +128,13 @@ class Person(models.Model):
     def save(self, *args, **kwargs):
         self.search_name = names.fold(self.full_name)[:120]
         self.sort_key = names.sort_key(self.full_name)
-        super().save(*args, **kwargs)
         from ptdv.people.search import index_names  # the search module imports this one
 
-        index_names([self])
+        # The row, its name words and the kept counts of its receivers (completeness) together;
+        # no savepoint of its own inside a caller's transaction (an import saves thousands).
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
+            index_names([self])
 
     def clean(self):
         if self.citizen_id == "":
@@ -336,3 +339,32 @@ class NameWord(models.Model):
 
     def __str__(self):
         return bytes.fromhex(self.tail).decode(errors="replace")
+
+
+class DataCompleteness(models.Model):
+    """Độ đầy đủ dữ liệu: of the people a unit manages (`Person.unit`), members or not, how many
+    there are and how many have each field of ptdv.people.completeness.FIELDS filled.
+
+    Kept by ptdv.people.completeness in the transaction of every save of a person and of each
+    new membership, rebuilt by `ptdv rebuild_summaries`; the unit page adds up its subtree's
+    rows instead of scanning a province's people.
+    """
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
+    # The group: people with a party membership (the member list) or without (the person list).
+    members = models.BooleanField()
+    people = models.IntegerField(default=0)
+    citizen_id = models.IntegerField(default=0)
+    village = models.IntegerField(default=0)
+    education = models.IntegerField(default=0)
+    occupation = models.IntegerField(default=0)
+    ethnicity = models.IntegerField(default=0)
+    religion = models.IntegerField(default=0)
+    home_town = models.IntegerField(default=0)
+    phone = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "members"], name="one_completeness_a_group")]
+
+    def __str__(self):
+        return f"{self.unit_id} {'members' if self.members else 'others'}: {self.people}"

@@ -28,9 +28,10 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 
 from ptdv.org import lineage
 from ptdv.org.models import Unit
+from ptdv.people import completeness, summary_rows
 from ptdv.people.choices import Education
 from ptdv.people.models import EDUCATION_COLUMNS, BranchTotal, Milestone, MilestoneKind
-from ptdv.people.summary_rows import CATEGORIES, rebuild, refresh_member
+from ptdv.people.summary_rows import CATEGORIES, refresh_member
 
 __all__ = [
     "Admissions",
@@ -44,6 +45,13 @@ __all__ = [
     "totals",
     "totals_by_unit",
 ]
+
+
+def rebuild() -> None:
+    """Every kept summary recomputed from the records: the member figures (summary_rows) and
+    the data-completeness counts (completeness). After a bulk load or an upgrade."""
+    summary_rows.rebuild()
+    completeness.rebuild()
 
 
 def _educations() -> dict[str, int]:

@@ -7,11 +7,12 @@ from django.utils.translation import gettext as _
 HUNDREDTH = Decimal("0.01")
 
 
-def share(achieved: int, target: int) -> Decimal | None:
-    """`achieved` as a percentage of `target`, to the hundredth; None without a target."""
+def share(achieved: int, target: int, quantum: Decimal = HUNDREDTH) -> Decimal | None:
+    """`achieved` as a percentage of `target`, to the hundredth (or `quantum`); None without
+    a target."""
     if not target:
         return None
-    return (Decimal(achieved) * 100 / Decimal(target)).quantize(HUNDREDTH, rounding=ROUND_HALF_UP)
+    return (Decimal(achieved) * 100 / Decimal(target)).quantize(quantum, rounding=ROUND_HALF_UP)
 
 
 def vn_percent(value: Decimal | None) -> str:

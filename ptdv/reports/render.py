@@ -4,19 +4,13 @@ Every format starts from the same builder output: JSON from the report's datacla
 Excel from its `Layout` (ptdv.reports.layout), so the figures cannot disagree.
 """
 
-import csv
 import dataclasses
 from datetime import date
 from decimal import Decimal
-from io import BytesIO, StringIO
+from io import StringIO
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
+from ptdv.exchange import writing
 from ptdv.reports.layout import Layout
-
-# Excel sheet names: at most 31 characters, none of []:*?/\
-SHEET_NAME_MAX = 31
 
 
 def _plain(value):
@@ -59,46 +53,29 @@ def lines(layout: Layout) -> list[list]:
 
 
 def as_csv(layout: Layout) -> str:
+    """The layout's lines as CSV, with the byte-order mark Excel needs for Vietnamese."""
     buffer = StringIO()
-    csv.writer(buffer).writerows(lines(layout))
+    title, *rest = lines(layout)
+    writing.rows_to_csv(buffer, title, rest)
     return buffer.getvalue()
 
 
 def as_xlsx(layout: Layout) -> bytes:
     """One sheet of heading and facts ("Tổng hợp"), then one sheet per table."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Tổng hợp"
-    for row in [[layout.title], [layout.unit_name], [layout.period], []]:
-        sheet.append(row)
-    sheet["A1"].font = Font(bold=True)
-    for label, value in layout.facts:
-        sheet.append([str(label), _cell(value)])
-    sheet.column_dimensions["A"].width = 55
-    for table in layout.tables:
-        page = book.create_sheet(_sheet_name(table.title, book.sheetnames))
-        page.append([table.title])
-        page["A1"].font = Font(bold=True)
-        page.append([str(h) for h in table.headers])
-        for cell in page[2]:
-            cell.font = Font(bold=True)
-        for row in table.rows:
-            page.append([_cell(c) for c in row])
-        page.column_dimensions["A"].width = 40
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
 
+    def fill(book: writing.Book) -> None:
+        summary = book.sheet("Tổng hợp")
+        summary.set_column(0, 0, 55)
+        top = book.heading(summary, [layout.title, layout.unit_name, layout.period, ""])
+        for index, (label, value) in enumerate(layout.facts, start=top):
+            book.row(summary, index, [str(label), _cell(value)])
+        for table in layout.tables:
+            page = book.sheet(table.title)
+            book.heading(page, [table.title])
+            rows = ([_cell(c) for c in row] for row in table.rows)
+            book.table(page, [str(h) for h in table.headers], rows, first_row=1, widths=[40])
 
-def _sheet_name(title: str, taken: list[str]) -> str:
-    name = "".join(ch for ch in str(title) if ch not in "[]:*?/\\")[:SHEET_NAME_MAX]
-    n = 2
-    base = name
-    while name in taken:
-        suffix = f" ({n})"
-        name = base[: SHEET_NAME_MAX - len(suffix)] + suffix
-        n += 1
-    return name
+    return writing.xlsx_bytes(fill)
 
 
 def page_context(layout: Layout) -> dict:

@@ -1,11 +1,7 @@
 """The class list as plain rows: one builder for the page, the print page and the Excel file,
 so the three always agree."""
 
-from io import BytesIO
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
+from ptdv.exchange import writing
 from ptdv.regulation import format_vn
 from ptdv.training.models import AwarenessClass
 
@@ -44,20 +40,10 @@ def heading(awareness_class: AwarenessClass) -> list[str]:
 
 def xlsx(awareness_class: AwarenessClass) -> bytes:
     """The class list as an Excel workbook (one sheet: heading lines, then the table)."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Danh sách lớp"
-    for line in heading(awareness_class):
-        sheet.append([line])
-    sheet["A1"].font = Font(bold=True)
-    sheet.append([])
-    sheet.append(list(HEADERS))
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
-    for row in rows(awareness_class):
-        sheet.append(list(row))
-    for column, width in zip("ABCDEFG", (6, 28, 12, 28, 26, 20, 12), strict=True):
-        sheet.column_dimensions[column].width = width
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+
+    def fill(book: writing.Book) -> None:
+        sheet = book.sheet("Danh sách lớp")
+        top = book.heading(sheet, [*heading(awareness_class), ""])
+        book.table(sheet, HEADERS, rows(awareness_class), first_row=top, widths=(6, 28, 12, 28, 26, 20, 12))
+
+    return writing.xlsx_bytes(fill)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from ptdv.web.views import cases, dashboard, lookups, members, paperwork, people, reports, todo, units
+from ptdv.web.views import exports as list_exports
 
 app_name = "web"
 urlpatterns = [
@@ -37,4 +38,10 @@ urlpatterns = [
     path("bao-cao/<slug:name>/in/", reports.report_print, name="report-print"),
     path("bao-cao/<slug:name>/excel/", reports.report_xlsx, name="report-xlsx"),
     path("bao-cao/<slug:name>/word/", reports.report_docx, name="report-docx"),
+    # Exports of the lists (Tải Excel, Tải CSV): fmt is xlsx or csv.
+    path("dang-vien/tai-ve/<slug:fmt>/", list_exports.members, name="members-export"),
+    path("nguoi/tai-ve/<slug:fmt>/", list_exports.people, name="people-export"),
+    path("ho-so/tai-ve/<slug:fmt>/", list_exports.board, name="board-export"),
+    path("viec-can-lam/tai-ve/<slug:fmt>/", list_exports.todo, name="todo-export"),
+    path("bao-cao/<slug:name>/csv/", reports.report_csv, name="report-csv"),
 ]

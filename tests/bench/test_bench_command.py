@@ -33,3 +33,25 @@ def test_bench_prints_one_json_line_a_page_for_the_province_and_a_commune(tmp_pa
     assert all(row["queries"] > 0 and row["p95_ms"] >= row["median_ms"] > 0 for row in rows)
     # the caller's database (in the data folder) was never written: the bench used its own
     assert all(f.stat().st_size == 0 for f in tmp_path.glob("*.sqlite3"))
+
+
+@pytest.mark.bench
+def test_export_bench_times_the_member_export_beside_bare_xlsxwriter(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PTDV_DATA_DIR": str(tmp_path)}
+    env.pop("DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "ptdv", "bench", "--export-rows", "400", "--runs", "1", "--format", "json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    steps = {row["step"]: row for row in map(json.loads, done.stdout.splitlines())}
+    assert set(steps) == {"export_xlsx", "export_csv", "completeness"}
+    for fmt in ("xlsx", "csv"):
+        figures = steps[f"export_{fmt}"]
+        assert figures["rows"] >= 400 and figures["seconds"] > 0 and figures["bare_seconds"] > 0
+        assert figures["peak_mb"] > 0
+    assert steps["completeness"]["read_median_ms"] > 0

@@ -39,9 +39,9 @@ BUDGETS = {
     # chosen introducer in the correction form (2); scope paths; the paperwork section: the
     # case's scans and the documents, verifications and events they attach to (4); one to spare.
     "case": PAGE + 25,
-    # the unit page's queries are named in tests/web/test_count_budgets.py (23), and the
+    # the unit page's queries are named in tests/web/test_count_budgets.py (24), and the
     # scope paths of the pickers' unit.
-    "unit": 24,
+    "unit": 25,
 }
 
 

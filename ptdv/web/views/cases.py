@@ -1,10 +1,11 @@
 """Pages of development cases: the pipeline board, the case page, moves, and "việc cần làm"."""
 
+from datetime import date
 from typing import NamedTuple
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import Count, F, Prefetch, Window
+from django.db.models import Count, F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,13 +27,31 @@ from ptdv.org.models import Unit
 from ptdv.people.models import PartyMember
 from ptdv.regulation import PATH, Stage, allowed_transitions, next_stage, role_may_move
 from ptdv.scope import VERIFICATION_ROLES, can_edit
+from ptdv.web import exports
 from ptdv.web.views import paperwork
 from ptdv.web.views.common import apply, require_editor, scoped_get
 
 CARDS_PER_COLUMN = 30
 
 
-def _filtered(request):
+class BoardQuery(NamedTuple):
+    """The board as the user's filters leave it: one builder for the page and its exports."""
+
+    cases: QuerySet  # every filter applied, any stage (the columns count in it)
+    unit: Unit | None
+    stages: list[Stage]  # the columns shown
+    overdue_only: bool
+    today: date
+
+    @property
+    def shown(self) -> QuerySet:
+        """The cases of the columns shown: what the board's export holds."""
+        return self.cases.filter(stage__in=[s.value for s in self.stages])
+
+
+def board_query(request) -> BoardQuery:
+    """The user's cases narrowed by `unit=` (404 outside scope), `category=`, `overdue=1`
+    and `stage=` (one open stage; every open stage without it)."""
     cases = Case.objects.visible_to(request.user)
     unit = None
     if request.GET.get("unit", "").isdigit():
@@ -40,7 +59,14 @@ def _filtered(request):
         cases = cases.filter(branch__path__startswith=unit.path)
     if request.GET.get("category") in SourceCategory.values:
         cases = cases.filter(source_category=request.GET["category"])
-    return cases, unit
+    today = timezone.localdate()
+    overdue_only = request.GET.get("overdue") == "1"
+    if overdue_only:
+        cases = cases.filter(pk__in=deadline_rows(cases, today, "overdue").order_by().values("case_id"))
+    stages = [s for s in PATH if s.value in OPEN_STAGES]
+    if request.GET.get("stage") in OPEN_STAGES:
+        stages = [Stage(request.GET["stage"])]
+    return BoardQuery(cases, unit, stages, overdue_only, today)
 
 
 @login_required
@@ -51,16 +77,9 @@ def board(request):
     cut to CARDS_PER_COLUMN, so a column's count is the number of cases the filter lets through.
     The deadlines and findings are the kept ones (ptdv.cases.derived): no card is judged here.
     """
-    cases, unit = _filtered(request)
-    today = timezone.localdate()
-    overdue_only = request.GET.get("overdue") == "1"
-    if overdue_only:
-        cases = cases.filter(pk__in=deadline_rows(cases, today, "overdue").order_by().values("case_id"))
+    cases, unit, stages, overdue_only, today = board_query(request)
     counts = dict(cases.values_list("stage").annotate(n=Count("id")).order_by())
     open_stages = [s for s in PATH if s.value in OPEN_STAGES]
-    stages = open_stages
-    if request.GET.get("stage") in OPEN_STAGES:
-        stages = [Stage(request.GET["stage"])]
     calendar = working_calendar()
     cards: dict[str, list] = {}
     for case in _cards(cases, stages):
@@ -84,6 +103,7 @@ def board(request):
             "overdue_only": overdue_only,
             "total": sum(c["count"] for c in columns),
             "open_stages": open_stages,
+            "exports": exports.links(request, "web:board-export"),
         },
     )
 

@@ -1,7 +1,9 @@
 """Member search and pages, people's records, and recording member movements."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -9,13 +11,51 @@ from ptdv import changes, versioning
 from ptdv.audit.models import ReadChannel
 from ptdv.audit.reads import record_reads
 from ptdv.org.models import Unit
-from ptdv.people import identity, membership, record_on
+from ptdv.people import completeness, identity, membership, record_on
 from ptdv.people.choices import MemberStatus
 from ptdv.people.models import PartyMember, Person
 from ptdv.people.search import search_members
 from ptdv.scope import can_edit, sees_sensitive
-from ptdv.web import forms, keyset
+from ptdv.web import exports, forms, keyset
 from ptdv.web.views.common import apply, require_editor, scoped_get
+
+
+@dataclass
+class MemberQuery:
+    """The member list as the user's filters leave it: one builder for the page and its exports."""
+
+    members: QuerySet  # every filter applied
+    searched: QuerySet  # scope, unit, missing data and the search only: the filters count in it
+    query: str
+    unit: Unit | None
+    status: str
+    branch: str
+    missing: str
+
+
+def member_query(request) -> MemberQuery:
+    """The user's members narrowed by `unit=` (404 outside scope), `missing=` (a field of the
+    data-completeness score they lack), the search `q=`, `status=` and `branch=`."""
+    query = request.GET.get("q", "")
+    unit = None
+    if request.GET.get("unit", "").isdigit():
+        unit = scoped_get(request, Unit, int(request.GET["unit"]))
+    members = PartyMember.objects.visible_to(request.user).select_related("person", "branch")
+    if unit is not None:
+        members = members.filter(branch__path__startswith=unit.path)
+    missing = completeness.asked(request.user, request.GET.get("missing", ""))
+    if missing is not None:
+        members = members.filter(missing.lacking("person__"))
+    searched = members = search_members(members, request.user, query)
+    status = request.GET.get("status", "")
+    status = status if status in MemberStatus.values else ""
+    branch = request.GET.get("branch", "")
+    branch = branch if branch.isdigit() else ""
+    if status:
+        members = members.filter(status=status)
+    if branch:
+        members = members.filter(branch_id=branch)
+    return MemberQuery(members, searched, query, unit, status, branch, missing.key if missing else "")
 
 
 @login_required
@@ -25,24 +65,10 @@ def member_list(request):
     two filters says how many members it finds among those the other filters let through;
     over a province the filters offer their choices without counting every member, and the
     branch is chosen with a searchable picker rather than a list of every branch."""
-    query = request.GET.get("q", "")
-    unit = None
-    if request.GET.get("unit", "").isdigit():
-        unit = scoped_get(request, Unit, int(request.GET["unit"]))
-    members = PartyMember.objects.visible_to(request.user).select_related("person", "branch")
-    if unit is not None:
-        members = members.filter(branch__path__startswith=unit.path)
-    searched = members = search_members(members, request.user, query)
-    status = request.GET.get("status", "")
-    status = status if status in MemberStatus.values else ""
-    branch = request.GET.get("branch", "")
-    branch = branch if branch.isdigit() else ""
+    chosen = member_query(request)
+    searched, members, status, branch = chosen.searched, chosen.members, chosen.status, chosen.branch
     by_status = searched.filter(branch_id=branch) if branch else searched
     by_branch = searched.filter(status=status) if status else searched
-    if status:
-        members = members.filter(status=status)
-    if branch:
-        members = members.filter(branch_id=branch)
     if keyset.count_upto(searched) <= keyset.COUNT_LIMIT:
         statuses = _counted(by_status, "status", dict(MemberStatus.choices))
         branches = [
@@ -62,8 +88,10 @@ def member_list(request):
     template = "web/_member_rows.html" if request.headers.get("HX-Request") else "web/member_list.html"
     context = {
         "page": page,
-        "q": query,
-        "unit": unit,
+        "q": chosen.query,
+        "unit": chosen.unit,
+        "missing": completeness.FIELDS.get(chosen.missing),
+        "exports": exports.links(request, "web:members-export"),
         "status": status,
         "branch": branch,
         "statuses": statuses,

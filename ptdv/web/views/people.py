@@ -1,16 +1,21 @@
 """Người chưa là đảng viên: people in the source, in class, withdrawn or not admitted, found
 by name (diacritics ignored) and filtered by the stage of their latest case."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.shortcuts import render
 
 from ptdv.cases.models import Case
+from ptdv.org.models import Unit
+from ptdv.people import completeness
 from ptdv.people.models import Person
 from ptdv.people.search import name_matches
 from ptdv.regulation import Stage
 from ptdv.scope import can_edit
-from ptdv.web import keyset
+from ptdv.web import exports, keyset
+from ptdv.web.views.common import scoped_get
 
 PER_PAGE = 50
 # The filter's value for people with no case yet (a stage code never looks like this).
@@ -39,12 +44,31 @@ def stage_counts(people) -> list[dict]:
     return [{"value": v, "label": label, "count": n} for v, label, n in options]
 
 
-@login_required
-def person_list(request):
-    """Người chưa là đảng viên, 50 a page by key; the stage filter lists how many each choice
-    finds when what the search finds is small (not over a whole province)."""
+@dataclass
+class PersonQuery:
+    """The person list as the user's filters leave it: one builder for the page and its exports."""
+
+    people: QuerySet  # every filter applied
+    searched: QuerySet  # before the stage filter: the stage choices count in it
+    query: str
+    unit: Unit | None
+    stage: str
+    missing: str
+
+
+def person_query(request) -> PersonQuery:
+    """The user's people who are not members, narrowed by `unit=` (the managing unit's
+    subtree; 404 outside scope), `missing=` (a field of the data-completeness score they
+    lack), the search `q=` and `stage=`."""
     query = request.GET.get("q", "")
     searched = people = not_members(request.user)
+    unit = None
+    if request.GET.get("unit", "").isdigit():
+        unit = scoped_get(request, Unit, int(request.GET["unit"]))
+        searched = people = people.filter(unit__path__startswith=unit.path)
+    missing = completeness.asked(request.user, request.GET.get("missing", ""))
+    if missing is not None:
+        searched = people = people.filter(missing.lacking())
     if (match := name_matches(query, "pk")) is not None:
         searched = people = people.filter(match)
     stage = request.GET.get("stage", "")
@@ -52,6 +76,15 @@ def person_list(request):
         people = people.filter(stage__isnull=True)
     elif stage in {s.value for s in Stage}:
         people = people.filter(stage=stage)
+    return PersonQuery(people, searched, query, unit, stage, missing.key if missing else "")
+
+
+@login_required
+def person_list(request):
+    """Người chưa là đảng viên, 50 a page by key; the stage filter lists how many each choice
+    finds when what the search finds is small (not over a whole province)."""
+    chosen = person_query(request)
+    people, searched, stage = chosen.people, chosen.searched, chosen.stage
     if keyset.count_upto(searched) <= keyset.COUNT_LIMIT:
         choices = stage_counts(searched)
         everyone = sum(c["count"] for c in choices)
@@ -66,7 +99,10 @@ def person_list(request):
         person.stage_label = Stage(person.stage).label if person.stage else ""
     context = {
         "page": page,
-        "q": query,
+        "q": chosen.query,
+        "unit": chosen.unit,
+        "missing": completeness.FIELDS.get(chosen.missing),
+        "exports": exports.links(request, "web:people-export"),
         "stage": stage,
         "choices": choices,
         "everyone": everyone,

@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ptdv import pickers
+from ptdv.exchange import writing
 from ptdv.org.models import Unit
 from ptdv.reports import render as output
 from ptdv.reports import review_document
 from ptdv.reports.catalogue import PERIOD, REPORTS, parse_query
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -101,14 +101,24 @@ def report_print(request, name):
     return render(request, "web/report_print.html", {"kind": kind, "unit": unit, "layout": layout})
 
 
-@login_required
-def report_xlsx(request, name):
+def _table_file(request, name, content_of, fmt):
+    """The report's tables as a file (Excel or CSV) rendered from its one layout."""
     kind, unit, layout, error = _report(request, name)
     if error:
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(output.as_xlsx(layout), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-{kind.name}-{unit.code}.xlsx"'
+    response = HttpResponse(content_of(layout), content_type=writing.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = writing.content_disposition(f"bao-cao-{kind.name}-{unit.code}.{fmt}")
     return response
+
+
+@login_required
+def report_xlsx(request, name):
+    return _table_file(request, name, output.as_xlsx, writing.XLSX)
+
+
+@login_required
+def report_csv(request, name):
+    return _table_file(request, name, output.as_csv, writing.CSV)
 
 
 @login_required

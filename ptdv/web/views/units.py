@@ -1,17 +1,22 @@
 """The organisation tree, a unit's page, and the reorganisation acts on it."""
 
+from decimal import Decimal
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ptdv import changes
 from ptdv.org import adoption, reorganisation, structure, villages
 from ptdv.org.models import Unit, Village
-from ptdv.people import summaries
+from ptdv.people import completeness, summaries
 from ptdv.people.models import PartyMember
 from ptdv.people.names import place_key
+from ptdv.plans.percent import share, vn_percent
+from ptdv.scope import PERSONAL_DATA_ROLES
 from ptdv.web import forms
 from ptdv.web.tree import tree_rows
 from ptdv.web.views import paperwork
@@ -86,8 +91,42 @@ def _unit_context(request, unit, **bound_forms):
         "is_organizer": request.user.role == "organizer",
         "forms": _reorganisation_forms(request.user, **bound_forms),
         "open_form": next(iter(bound_forms), ""),
+        "completeness": _completeness(request.user, unit),
         **paperwork.unit_section(request, unit),
     }
+
+
+# The groups of the data-completeness table: who they are and the list of those lacking a field.
+COMPLETENESS_GROUPS = ((True, "Đảng viên", "web:members"), (False, "Người chưa là đảng viên", "web:people"))
+TENTH = Decimal("0.1")
+
+
+def _completeness(user, unit) -> dict | None:
+    """The data-completeness score of the unit's subtree from the kept counts (one query):
+    per field and group the share filled ("86,5%") and, for a role that may see who lacks
+    it, a link to the list of those people. None for a role without personal data."""
+    if user.role not in PERSONAL_DATA_ROLES:
+        return None
+    groups = completeness.of_subtree(unit)
+    rows = []
+    for field in completeness.FIELDS.values():
+        cells = []
+        for members, _label, list_url in COMPLETENESS_GROUPS:
+            group = groups[members]
+            lacking = group.missing(field.key)
+            link = f"{reverse(list_url)}?unit={unit.pk}&missing={field.key}"
+            cells.append(
+                {
+                    "percent": vn_percent(share(group.filled[field.key], group.people, TENTH)),
+                    "missing": lacking,
+                    "url": link if lacking and completeness.asked(user, field.key) else None,
+                }
+            )
+        rows.append({"field": field, "cells": cells})
+    heads = [
+        {"label": label, "people": groups[members].people} for members, label, _url in COMPLETENESS_GROUPS
+    ]
+    return {"groups": heads, "rows": rows}
 
 
 def _reorganisation_forms(user, **bound):

@@ -27,6 +27,16 @@ class Command(BaseCommand):
         parser.add_argument("--database-url", help="PostgreSQL: postgres://…/tên (tạo mới rồi xóa)")
         parser.add_argument("--keep", action="store_true", help="giữ lại cơ sở dữ liệu để xem")
         parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--import-rows",
+            type=int,
+            help="đo nhập Excel: tệp N người mới (xem trước, ghi, xem lại) thay cho các trang",
+        )
+        parser.add_argument(
+            "--export-rows",
+            type=int,
+            help="đo xuất đảng viên: tỉnh N đảng viên, so với xlsxwriter ghi trần (thay cho các trang)",
+        )
 
     def handle(self, *args, **options):
         if os.environ.get(INSIDE) == "1":
@@ -49,7 +59,16 @@ class Command(BaseCommand):
     def inside(self, members, runs, format, seed, **options):
         from ptdv.bench.run import load, measure_all
 
+        if options.get("export_rows"):
+            from ptdv.bench.exporting import load_for_export, measure_export
+
+            province = load_for_export(Size.for_members(options["export_rows"]), seed, self.note)
+            return self.figures(measure_export(province, runs, self.note), format)
         province = load(Size.for_members(members), seed, self.note)
+        if options.get("import_rows"):
+            from ptdv.bench.importing import measure_import
+
+            return self.figures(measure_import(province, options["import_rows"], seed, self.note), format)
         if format == "table":
             self.stdout.write(
                 f"{'trang':<28}{'trung vị ms':>12}{'p95 ms':>10}{'truy vấn':>10}{'SQL thuần ms':>14}"
@@ -64,8 +83,14 @@ class Command(BaseCommand):
                 )
             self.stdout.flush()
 
+    def figures(self, rows: list[dict], format: str) -> None:
+        for figures in rows:
+            self.stdout.write(json.dumps(figures, ensure_ascii=False) if format == "json" else str(figures))
+
 
 def sys_args(options) -> list[str]:
     """The command line of the child: the same run, without the database choice."""
     args = ["bench", "--members", str(options["members"]), "--runs", str(options["runs"])]
+    args += ["--import-rows", str(options["import_rows"])] if options.get("import_rows") else []
+    args += ["--export-rows", str(options["export_rows"])] if options.get("export_rows") else []
     return [*args, "--format", options["format"], "--seed", str(options["seed"])]
