@@ -6,11 +6,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
+from ptdv.accounts.models import User
 from ptdv.bench import synthetic
 from ptdv.bench.measure import NotAPage, Result, address, measure, signed_in
 from ptdv.bench.pages import PAGES
 from ptdv.cases.models import Case
+from ptdv.org.models import BRANCH_KINDS, Unit
 from ptdv.regulation import Stage
 
 
@@ -34,6 +37,21 @@ def load(size: synthetic.Size, seed: int, say: Callable[[str], None]) -> synthet
     with timed(say, "ptdv refresh (hằng ngày)"):
         call_command("refresh", verbosity=0, stdout=io.StringIO())
     return province
+
+
+def reused(say: Callable[[str], None]) -> synthetic.Province:
+    """The province a former run kept (`--keep`), its structure brought up to this build's
+    migrations; what it holds is measured as it was loaded and kept."""
+    with timed(say, "Tạo cấu trúc cơ sở dữ liệu (dùng lại)"):
+        call_command("migrate", verbosity=0)
+    organizer = User.objects.filter(username=synthetic.ORGANIZER).select_related("unit").first()
+    committee = User.objects.filter(username=synthetic.COMMITTEE).select_related("unit").first()
+    if organizer is None or committee is None:
+        raise CommandError("Cơ sở dữ liệu này không phải một tỉnh tổng hợp do ptdv bench --keep giữ lại.")
+    root = organizer.unit
+    communes = list(Unit.objects.get_children(root))
+    branches = list(Unit.objects.filter(path__startswith=root.path, kind__in=BRANCH_KINDS))
+    return synthetic.Province(root, communes, branches, organizer, committee)
 
 
 def measure_all(province: synthetic.Province, runs: int, say) -> Iterator[Result]:

@@ -27,29 +27,40 @@ class Command(BaseCommand):
         parser.add_argument("--database-url", help="PostgreSQL: postgres://…/tên (tạo mới rồi xóa)")
         parser.add_argument("--keep", action="store_true", help="giữ lại cơ sở dữ liệu để xem")
         parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--reuse",
+            metavar="URL",
+            help="đo lại trên cơ sở dữ liệu một lần --keep đã giữ (sqlite:///… hoặc postgres://…)",
+        )
 
     def handle(self, *args, **options):
         if os.environ.get(INSIDE) == "1":
             return self.inside(**options)
-        try:
-            with own_database(options["database_url"], options["keep"], self.note) as url:
-                child = subprocess.run(
-                    [sys.executable, "-m", "ptdv", *sys_args(options)],
-                    env={**os.environ, INSIDE: "1", "DATABASE_URL": url},
-                    check=False,
-                )
-        except ValueError as problem:
-            raise CommandError(str(problem)) from problem
+        if options["reuse"]:
+            child = self.child(options["reuse"], options)
+        else:
+            try:
+                with own_database(options["database_url"], options["keep"], self.note) as url:
+                    child = self.child(url, options)
+            except ValueError as problem:
+                raise CommandError(str(problem)) from problem
         if child.returncode:
             raise CommandError(f"Lần đo dừng giữa chừng (mã {child.returncode}).")
+
+    def child(self, url: str, options) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "ptdv", *sys_args(options)],
+            env={**os.environ, INSIDE: "1", "DATABASE_URL": url},
+            check=False,
+        )
 
     def note(self, text: str) -> None:
         self.stderr.write(text)
 
-    def inside(self, members, runs, format, seed, **options):
-        from ptdv.bench.run import load, measure_all
+    def inside(self, members, runs, format, seed, reuse=None, **options):
+        from ptdv.bench.run import load, measure_all, reused
 
-        province = load(Size.for_members(members), seed, self.note)
+        province = reused(self.note) if reuse else load(Size.for_members(members), seed, self.note)
         if format == "table":
             self.stdout.write(
                 f"{'trang':<28}{'trung vị ms':>12}{'p95 ms':>10}{'truy vấn':>10}{'SQL thuần ms':>14}"
@@ -68,4 +79,5 @@ class Command(BaseCommand):
 def sys_args(options) -> list[str]:
     """The command line of the child: the same run, without the database choice."""
     args = ["bench", "--members", str(options["members"]), "--runs", str(options["runs"])]
+    args += ["--reuse", options["reuse"]] if options["reuse"] else []
     return [*args, "--format", options["format"], "--seed", str(options["seed"])]
