@@ -141,11 +141,10 @@ def totals_by_branch(unit: Unit, on: date, *, predecessors: bool = True) -> dict
     return branch_totals(lineage.branches_under(unit, on, predecessors=predecessors), on)
 
 
-def roll_up(units: list[Unit], by_branch: dict[int, Totals]) -> dict[int, Totals]:
-    """{unit id: Totals of the unit and everything below it in today's tree} for `units`, whose
-    subtrees hold the branches of `by_branch` (for the tree page)."""
+def roll_up(units: list[Unit], by_branch: dict[int, Totals], paths: dict[int, str]) -> dict[int, Totals]:
+    """{unit id: Totals of the unit and everything below it in today's tree} for `units`, from
+    the figures of the branches below them (`paths`: each branch's path; for the tree page)."""
     by_path = {unit.path: unit.pk for unit in units}
-    paths = {unit.pk: unit.path for unit in units}
     result = {unit.pk: Totals() for unit in units}
     for branch_id, figures in by_branch.items():
         path = paths.get(branch_id, "")

@@ -13,28 +13,34 @@ from ptdv.people import summaries
 from ptdv.people.models import PartyMember
 from ptdv.people.names import place_key
 from ptdv.web import forms
-from ptdv.web.tree import tree_rows
+from ptdv.web.tree import SEARCH_LIMIT, Tree, opened_tree, searched_tree
 from ptdv.web.views import paperwork
 from ptdv.web.views.common import apply, require_organizer, scoped_get
 
 
-def _count_rows(units, on):
-    """(unit, its own members, its subtree's) for `units`, today's tree: two queries."""
-    by_branch = summaries.branch_totals([u.pk for u in units if u.is_branch], on)
-    subtree = summaries.roll_up(units, by_branch)
-    return [(unit, by_branch.get(unit.id), subtree[unit.id]) for unit in units]
-
-
 @login_required
 def tree(request):
-    """Every unit in scope, indented, with direct and subtree member counts today; opened on the
-    user's unit and its children, or on the units a search finds (ptdv.web.tree)."""
+    """The user's unit and its children with direct and subtree member counts today, opened
+    down to one unit (``?mo=<id>``, in scope), or the units a search finds (ptdv.web.tree)."""
     user_unit = request.user.unit
-    units = list(Unit.objects.visible_to(request.user).order_by("path"))
-    root_depth = user_unit.depth if user_unit else 1
-    query = request.GET.get("q", "")
-    rows = tree_rows(_count_rows(units, timezone.localdate()), root_depth, query) if user_unit else []
-    context = {"rows": rows, "root_depth": root_depth, "q": query, "found": any(r.shown for r in rows)}
+    query = request.GET.get("q", "").strip()
+    today = timezone.localdate()
+    if user_unit is None:
+        shown = Tree([])
+    elif query:
+        shown = searched_tree(user_unit, Unit.objects.visible_to(request.user), query, today)
+    else:
+        opened = scoped_get(request, Unit, request.GET["mo"]) if request.GET.get("mo", "").isdigit() else None
+        shown = opened_tree(user_unit, opened, today)
+    context = {
+        "rows": shown.rows,
+        "more": shown.more,
+        "limit": SEARCH_LIMIT,
+        "root_depth": user_unit.depth if user_unit else 1,
+        "q": query,
+        "found": bool(shown.rows),
+        "no_unit": user_unit is None,
+    }
     return render(request, "web/tree.html", context)
 
 
