@@ -21,6 +21,7 @@ admission.
 
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cache
 
 from django.conf import settings
 from django.db.models import Count, F, OuterRef, Q, Subquery
@@ -46,8 +47,11 @@ __all__ = [
 ]
 
 
+_EDUCATIONS = tuple(Education.values)  # read once: the enum builds the list on every access
+
+
 def _educations() -> dict[str, int]:
-    return dict.fromkeys(Education.values, 0)
+    return dict.fromkeys(_EDUCATIONS, 0)
 
 
 @dataclass
@@ -55,13 +59,14 @@ class _Figures:
     """Figures that add up over branches and units."""
 
     def add(self, other: "_Figures") -> None:
-        for f in fields(self):
-            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+        # Called for every branch of a province on a count: the field names are read once a class.
+        for name in _names(type(self)):
+            mine, theirs = getattr(self, name), getattr(other, name)
             if isinstance(mine, dict):
                 for key, n in theirs.items():
                     mine[key] = mine.get(key, 0) + n
             else:
-                setattr(self, f.name, mine + theirs)
+                setattr(self, name, mine + theirs)
 
 
 @dataclass
@@ -97,6 +102,11 @@ class Admissions(_Figures):
     by_education: dict[str, int] = field(default_factory=_educations)
     recognised: int = 0
     removed: int = 0
+
+
+@cache
+def _names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def _sum(figures, rows):

@@ -1,7 +1,6 @@
 """The organisation tree, a unit's page, and the reorganisation acts on it."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -12,10 +11,11 @@ from ptdv.org.models import Unit, Village
 from ptdv.people import summaries
 from ptdv.people.models import PartyMember
 from ptdv.people.names import place_key
-from ptdv.web import forms
+from ptdv.web import forms, keyset
 from ptdv.web.tree import SEARCH_LIMIT, Tree, opened_tree, searched_tree
 from ptdv.web.views import paperwork
 from ptdv.web.views.common import apply, require_organizer, scoped_get
+from ptdv.web.views.members import member_key
 
 
 @login_required
@@ -52,29 +52,15 @@ def unit_detail(request, pk):
 
 def _unit_context(request, unit, **bound_forms):
     today = timezone.localdate()
-    children = list(
-        structure.with_subtree_village_counts(structure.with_village_counts(Unit.objects.get_children(unit)))
+    children = structure.with_subtree_village_counts(
+        unit, list(structure.with_village_counts(Unit.objects.get_children(unit)))
     )
-    unit_villages = structure.villages_sharing_a_branch(Village.objects.all())
-    shared_ids = set(unit_villages.filter(branch__path__startswith=unit.path).values_list("id", flat=True))
-    empty_ids = set(
-        structure.villages_without_members(
-            Village.objects.filter(branch__path__startswith=unit.path)
-        ).values_list("id", flat=True)
-    )
-    listed = Village.objects.visible_to(request.user).filter(branch__path__startswith=unit.path)
-    village_rows = [
-        (v, v.id in shared_ids, v.id in empty_ids)
-        # By branch, then in Vietnamese alphabetical order, which no database collation gives.
-        for v in sorted(listed.select_related("branch"), key=lambda v: (v.branch.path, place_key(v.name)))
-    ]
     members = (
-        PartyMember.objects.visible_to(request.user)
+        PartyMember.objects.visible_under(request.user, unit.path)
         .current()
-        .filter(branch__path__startswith=unit.path)
         .select_related("person", "branch")
     )
-    page = Paginator(members, 50).get_page(request.GET.get("page"))
+    page = keyset.paginate(members, request.GET, "person__sort_key", member_key)
     counts = summaries.totals_by_unit([unit, *children], today)
     return {
         "unit": unit,
@@ -83,7 +69,8 @@ def _unit_context(request, unit, **bound_forms):
         ],
         "children": [(c, counts[c.id]) for c in children],
         "counts": counts[unit.id],
-        "villages": village_rows,
+        "villages": _village_rows(request.user, unit),
+        "village_limit": VILLAGE_LIMIT,
         "page": page,
         "changes": unit.changes.select_related("old_parent", "new_parent").prefetch_related("predecessors"),
         "history": changes.versions(request.user, unit.history),
@@ -94,6 +81,35 @@ def _unit_context(request, unit, **bound_forms):
         "open_form": next(iter(bound_forms), ""),
         **paperwork.unit_section(request, unit),
     }
+
+
+#: A unit with more villages than this (a province: thousands) lists them on its children's pages.
+VILLAGE_LIMIT = 200
+
+
+def _village_rows(user, unit) -> list | None:
+    """(village, shares a branch, has no member) of the villages under `unit`, by branch then
+    in Vietnamese alphabetical order (which no database collation gives); None when there are
+    more than VILLAGE_LIMIT."""
+    listed = list(
+        Village.objects.visible_to(user)
+        .filter(branch__path__startswith=unit.path)
+        .select_related("branch")
+        .order_by("branch__path", "id")[: VILLAGE_LIMIT + 1]
+    )
+    if len(listed) > VILLAGE_LIMIT:
+        return None
+    ids = [v.id for v in listed]
+    shared = set(
+        structure.villages_sharing_a_branch(Village.objects.filter(id__in=ids)).values_list("id", flat=True)
+    )
+    empty = set(
+        structure.villages_without_members(Village.objects.filter(id__in=ids)).values_list("id", flat=True)
+    )
+    return [
+        (v, v.id in shared, v.id in empty)
+        for v in sorted(listed, key=lambda v: (v.branch.path, place_key(v.name)))
+    ]
 
 
 def _reorganisation_forms(user, **bound):
