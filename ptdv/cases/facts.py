@@ -139,6 +139,10 @@ class Surroundings:
 
     def delegated(self, case: Case) -> bool:
         """The grassroots committee decides admissions itself (đảng ủy cơ sở được ủy quyền)."""
+        if len(self.cases) == 1:
+            # One case (its page): the branch's own lookup, which the page has usually made already.
+            grassroots = case.branch.grassroots()
+            return grassroots is not None and grassroots.deciding_body == DecidingBody.SELF
         if self._grassroots is None:
             paths = {c.branch.path for c in self.cases}
             above = {p[:end] for p in paths for end in range(Unit.steplen, len(p) + 1, Unit.steplen)}

@@ -6,6 +6,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import render
 
 from ptdv.cases.models import Case
+from ptdv.org.models import Unit
 from ptdv.people.models import Person
 from ptdv.people.search import name_matches
 from ptdv.regulation import Stage
@@ -23,11 +24,22 @@ def not_members(user):
     """People in `user`'s scope with no membership, each with `stage` and `case_id` of their
     latest case in scope (None when there is none)."""
     latest = Case.objects.visible_to(user).filter(person=OuterRef("pk")).order_by("-opened_on", "-id")
+    people = Person.objects.visible_to(user).filter(membership__isnull=True)
+    if not _whole_tree(user):
+        # Led by the units of the scope: read in name order over the whole database, a commune's
+        # few dozen people were found after scanning every person of the province (0.7 s).
+        people = people.filter(unit__in=Unit.objects.visible_to(user).values("pk"))
+    return people.select_related("unit", "village").annotate(
+        stage=Subquery(latest.values("stage")[:1]), case_id=Subquery(latest.values("id")[:1])
+    )
+
+
+def _whole_tree(user) -> bool:
+    """Whether `user`'s scope is everything the database holds (the only root's organizer),
+    where reading everyone in name order is the quickest way to a page."""
+    unit = getattr(user, "unit", None)
     return (
-        Person.objects.visible_to(user)
-        .filter(membership__isnull=True)
-        .select_related("unit", "village")
-        .annotate(stage=Subquery(latest.values("stage")[:1]), case_id=Subquery(latest.values("id")[:1]))
+        unit is not None and unit.depth == 1 and not Unit.objects.filter(depth=1).exclude(pk=unit.pk).exists()
     )
 
 
