@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import DatabaseError
 
 from ptdv.accounts.models import User
 from ptdv.bench import synthetic
@@ -41,13 +42,20 @@ def load(size: synthetic.Size, seed: int, say: Callable[[str], None]) -> synthet
 
 def reused(say: Callable[[str], None]) -> synthetic.Province:
     """The province a former run kept (`--keep`), its structure brought up to this build's
-    migrations; what it holds is measured as it was loaded and kept."""
+    migrations; what it holds is measured as it was loaded and kept. Any other database is
+    refused before anything is written to it."""
+    try:
+        users = {
+            u.username: u
+            for u in User.objects.filter(username__in=[synthetic.ORGANIZER, synthetic.COMMITTEE])
+        }
+    except DatabaseError:  # not even migrated: not a kept bench database
+        users = {}
+    if set(users) != {synthetic.ORGANIZER, synthetic.COMMITTEE}:
+        raise CommandError("Cơ sở dữ liệu này không phải một tỉnh tổng hợp do ptdv bench --keep giữ lại.")
     with timed(say, "Tạo cấu trúc cơ sở dữ liệu (dùng lại)"):
         call_command("migrate", verbosity=0)
-    organizer = User.objects.filter(username=synthetic.ORGANIZER).select_related("unit").first()
-    committee = User.objects.filter(username=synthetic.COMMITTEE).select_related("unit").first()
-    if organizer is None or committee is None:
-        raise CommandError("Cơ sở dữ liệu này không phải một tỉnh tổng hợp do ptdv bench --keep giữ lại.")
+    organizer, committee = users[synthetic.ORGANIZER], users[synthetic.COMMITTEE]
     root = organizer.unit
     communes = list(Unit.objects.get_children(root))
     branches = list(Unit.objects.filter(path__startswith=root.path, kind__in=BRANCH_KINDS))
