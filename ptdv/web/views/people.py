@@ -64,13 +64,14 @@ def person_list(request):
         people = people.filter(stage__isnull=True)
     elif stage in {s.value for s in Stage}:
         people = people.filter(stage=stage)
-    if keyset.count_upto(searched) <= keyset.COUNT_LIMIT:
+    counted = keyset.count_upto(searched)
+    if counted <= keyset.COUNT_LIMIT:
         choices = stage_counts(searched)
         everyone = sum(c["count"] for c in choices)
         found = next((c["count"] for c in choices if c["value"] == stage), 0) if stage else everyone
     else:  # a province: the stages without counting every person
         choices = [{"value": v, "label": label, "count": None} for v, label in STAGE_CHOICES]
-        everyone = found = keyset.count_upto(people)
+        everyone = found = counted if people is searched else keyset.count_upto(people)
     page = keyset.paginate(
         people, request.GET, "sort_key", lambda p: keyset.cursor(p.sort_key, p.pk), PER_PAGE
     )
