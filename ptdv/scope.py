@@ -41,15 +41,32 @@ FIELD_ROLES = {
 }
 
 
+def _sees_any(model, user) -> bool:
+    """Whether `user` may see records of `model` at all (signed in, with a unit, in its roles)."""
+    return (
+        getattr(user, "is_authenticated", False)
+        and bool(getattr(user, "unit_id", None))
+        and user.role in model.scope_roles
+    )
+
+
 def restrict(queryset: models.QuerySet, user) -> models.QuerySet:
     """Narrow `queryset` to the records `user` may see; nothing for anyone else."""
     model = queryset.model
-    if not getattr(user, "is_authenticated", False) or not getattr(user, "unit_id", None):
-        return queryset.none()
-    if user.role not in model.scope_roles:
+    if not _sees_any(model, user):
         return queryset.none()
     lookup = f"{model.scope_path}__startswith"
     return queryset.filter(reduce(or_, (models.Q(**{lookup: path}) for path in scope_paths(user))))
+
+
+def restrict_under(queryset: models.QuerySet, user, path: str) -> models.QuerySet:
+    """The records under the unit at `path` that `user` may see. When that unit lies inside
+    the user's scope, everything under it does too and `path` alone is the filter: one prefix
+    condition where two (scope and unit) made SQLite's planner sort a province to show 50 rows."""
+    under = {f"{queryset.model.scope_path}__startswith": path}
+    if _sees_any(queryset.model, user) and any(path.startswith(p) for p in scope_paths(user)):
+        return queryset.filter(**under)
+    return restrict(queryset, user).filter(**under)
 
 
 # The paths of the units merged into a unit under a covered path, to a fixed point: one query.
@@ -85,6 +102,9 @@ def scope_paths(user) -> list[str]:
 class ScopedQuerySet(models.QuerySet):
     def visible_to(self, user) -> models.QuerySet:
         return restrict(self, user)
+
+    def visible_under(self, user, path: str) -> models.QuerySet:
+        return restrict_under(self, user, path)
 
 
 def can_edit(user) -> bool:

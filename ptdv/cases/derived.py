@@ -32,7 +32,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from ptdv.cases.deadlines import working_calendar
-from ptdv.cases.facts import dates_for, facts_for, regulation_settings
+from ptdv.cases.facts import Surroundings, dates_for, facts_for, regulation_settings
 from ptdv.cases.models import OPEN_STAGES, Case, CaseDeadline, CaseEvent, CaseFinding, CaseState
 from ptdv.regulation import CaseDates, CaseFacts, Deadline, Finding, check, deadlines_for
 
@@ -138,12 +138,15 @@ def _with_records(cases):
     )
 
 
-def fresh(case: Case, on: date, calendar=None) -> tuple[CaseFacts, CaseDates, list[Finding], list[Deadline]]:
-    """The case's facts, dates, findings on `on` and deadlines, computed from scratch.
+def fresh(
+    case: Case, on: date, calendar=None, around: Surroundings | None = None
+) -> tuple[CaseFacts, CaseDates, list[Finding], list[Deadline]]:
+    """The case's facts, dates, findings on `on` and deadlines, computed from scratch (with
+    what was loaded `around` the batch it belongs to, if any).
 
     Judged for no particular viewer: a duplicate is named in the neutral words anyone may read.
     """
-    facts, dates = facts_for(case), dates_for(case)
+    facts, dates = facts_for(case, around=around), dates_for(case)
     deadlines = deadlines_for(dates, calendar or working_calendar())
     return facts, dates, check(facts, on, regulation_settings()), deadlines
 
@@ -159,15 +162,25 @@ def _write(states: list[CaseState], findings: list[CaseFinding], deadlines: list
 
 @transaction.atomic
 def refresh(case_ids: Iterable[int], on: date | None = None) -> None:
-    """Derive the kept state of these cases again from their events and records."""
+    """Derive the kept state of these cases again from their events and records.
+
+    In batches of cases of neighbouring branches: each batch reads its records and what the
+    rules read around them (ptdv.cases.facts.Surroundings) in a few queries, whatever its size.
+    """
     on = on or timezone.localdate()
     calendar = working_calendar()
     ids = sorted(set(case_ids))
+    by_branch = []
+    for start in range(0, len(ids), BATCH):
+        by_branch += Case.objects.filter(pk__in=ids[start : start + BATCH]).values_list("branch__path", "pk")
+    ids = [pk for _, pk in sorted(by_branch)]
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         states, findings, deadlines = [], [], []
-        for case in _with_records(Case.objects.filter(pk__in=chunk)):
-            facts, dates, found, due = fresh(case, on, calendar)
+        cases = list(_with_records(Case.objects.filter(pk__in=chunk)))
+        around = Surroundings(cases)
+        for case in cases:
+            facts, dates, found, due = fresh(case, on, calendar, around)
             states.append(CaseState(case=case, facts=encode(facts), dates=encode(dates), findings_on=on))
             findings += [_finding_row(case.pk, i, f) for i, f in enumerate(found)]
             deadlines += [_deadline_row(case.pk, d) for d in due]

@@ -19,10 +19,10 @@ from ptdv.cases.models import (
     DocumentKind,
     DossierDocument,
 )
-from ptdv.org.models import DecidingBody
+from ptdv.org.models import GRASSROOTS_KINDS, DecidingBody, Unit
 from ptdv.people import summaries
 from ptdv.people.choices import MemberStatus
-from ptdv.people.models import MemberEvent, PartyMember
+from ptdv.people.models import BranchTotal, MemberEvent, PartyMember
 from ptdv.regulation import CaseDates, CaseFacts, Introducer, RelativeCheck, Settings, Stage
 
 
@@ -81,22 +81,86 @@ def _awareness_certificate(case: Case, awareness: CaseEvent | None) -> tuple[str
     return awareness.data.get("cert_no"), _as_date(awareness.data.get("cert_date"))
 
 
-def status_on(member_id: int, day: date) -> str | None:
-    last = MemberEvent.objects.filter(member_id=member_id, date__lte=day).order_by("-date", "-id").first()
-    return last.status_after if last else None
-
-
 def branch_official_members(branch_id: int, day: date) -> int:
     return summaries.branch_totals([branch_id], day)[branch_id].official
 
 
 def other_path(person, case: Case | None = None) -> Case | PartyMember | None:
     """The person's current membership or open case, other than `case`: DUPLICATE_PERSON."""
-    member = PartyMember.objects.exclude(status=MemberStatus.LEFT).filter(person=person).first()
-    if member is not None and (case is None or case.member_id != member.pk):
-        return member
-    others = Case.objects.filter(person=person, stage__in=OPEN_STAGES)
-    return (others.exclude(pk=case.pk) if case is not None and case.pk else others).first()
+    return Surroundings([case] if case is not None else [], persons=[person.pk]).other_path(person.pk, case)
+
+
+class Surroundings:
+    """What the rules read of a case beyond its own records, loaded for many cases at once:
+    its introducers' standing, its branch's official members on any day, the person's other
+    paths, its grassroots organisation.
+
+    One query per kind of fact for all the cases given (none for a kind they do not need),
+    so deriving a province's cases costs a few queries a batch instead of several a case;
+    a single case's page asks for a batch of one.
+    """
+
+    def __init__(self, cases: list[Case], persons=()):
+        self.cases = cases
+        self.persons = {c.person_id for c in cases} | set(persons)
+        self._standing = self._sizes = self._others = self._grassroots = None
+
+    def introducer_official(self, member_id: int, day: date) -> bool:
+        """Whether the introducer was an official member on the day (their last event then)."""
+        if self._standing is None:
+            ids = {i.introducer_id for c in self.cases for i in _related(c, "introductions")}
+            events = MemberEvent.objects.filter(member_id__in=ids).order_by("date", "id")
+            self._standing = _by_first(events.values_list("member_id", "date", "status_after") if ids else [])
+        last = [status for on, status in self._standing.get(member_id, []) if on <= day]
+        return bool(last) and last[-1] == MemberStatus.OFFICIAL
+
+    def branch_official_members(self, branch_id: int, day: date) -> int:
+        """The branch's official members on the day, from its kept totals (ptdv.people.summaries)."""
+        if self._sizes is None:
+            rows = BranchTotal.objects.filter(branch_id__in={c.branch_id for c in self.cases})
+            self._sizes = _by_first(rows.order_by("date").values_list("branch_id", "date", "official"))
+        last = [official for on, official in self._sizes.get(branch_id, []) if on <= day]
+        return last[-1] if last else 0
+
+    def other_path(self, person_id: int, case: Case | None) -> Case | PartyMember | None:
+        """The person's current membership, else their first open case, other than `case`."""
+        if self._others is None:
+            persons = self.persons
+            members = PartyMember.objects.current().filter(person_id__in=persons).select_related("branch")
+            cases = Case.objects.filter(person_id__in=persons, stage__in=OPEN_STAGES).select_related("branch")
+            self._others = {"members": {m.person_id: m for m in members}, "cases": {}}
+            for other in cases.order_by("id"):
+                self._others["cases"].setdefault(other.person_id, []).append(other)
+        member = self._others["members"].get(person_id)
+        if member is not None and (case is None or case.member_id != member.pk):
+            return member
+        own = case.pk if case is not None else None
+        return next((c for c in self._others["cases"].get(person_id, []) if c.pk != own), None)
+
+    def delegated(self, case: Case) -> bool:
+        """The grassroots committee decides admissions itself (đảng ủy cơ sở được ủy quyền)."""
+        if len(self.cases) == 1:
+            # One case (its page): the branch's own lookup, which the page has usually made already.
+            grassroots = case.branch.grassroots()
+            return grassroots is not None and grassroots.deciding_body == DecidingBody.SELF
+        if self._grassroots is None:
+            paths = {c.branch.path for c in self.cases}
+            above = {p[:end] for p in paths for end in range(Unit.steplen, len(p) + 1, Unit.steplen)}
+            found = Unit.objects.filter(path__in=above, kind__in=GRASSROOTS_KINDS)
+            self._grassroots = dict(found.values_list("path", "deciding_body"))
+        path = case.branch.path
+        nearest = next(
+            (path[:end] for end in range(len(path), 0, -Unit.steplen) if path[:end] in self._grassroots), None
+        )
+        return nearest is not None and self._grassroots[nearest] == DecidingBody.SELF
+
+
+def _by_first(rows) -> dict:
+    """{first value: [(second, third), …]} of rows in their order."""
+    grouped: dict = {}
+    for key, on, value in rows:
+        grouped.setdefault(key, []).append((on, value))
+    return grouped
 
 
 def in_scope(record, viewer) -> bool:
@@ -104,13 +168,13 @@ def in_scope(record, viewer) -> bool:
     return viewer is not None and type(record).objects.visible_to(viewer).filter(pk=record.pk).exists()
 
 
-def _duplicate_of(case: Case, viewer) -> str | None:
+def _duplicate_of(case: Case, viewer, around: Surroundings) -> str | None:
     """What `viewer` may be told of the other path: where it is only when in their scope.
 
     Naming a branch outside the scope would tell the user that a record they may not see
     exists, and where (ptdv.scope).
     """
-    other = other_path(case.person, case)
+    other = around.other_path(case.person_id, case)
     if other is None:
         return None
     if not in_scope(other, viewer):
@@ -123,11 +187,15 @@ def _duplicate_of(case: Case, viewer) -> str | None:
     return _("%(p)s đang có hồ sơ mở ở %(u)s.") % where
 
 
-def facts_for(case: Case, meeting: dict | None = None, viewer=None) -> CaseFacts:
+def facts_for(
+    case: Case, meeting: dict | None = None, viewer=None, around: Surroundings | None = None
+) -> CaseFacts:
     """CaseFacts of `case` as recorded; `meeting` adds a branch meeting not yet recorded.
 
     `viewer` is the user the findings are for: a duplicate is named only within their scope.
+    `around` is what was loaded for a batch of cases this one belongs to (derived.refresh).
     """
+    around = around or Surroundings([case])
     events = last_events(case)
     documents = _documents(case)
     awareness = events.get(Stage.AWARENESS)
@@ -166,7 +234,7 @@ def facts_for(case: Case, meeting: dict | None = None, viewer=None) -> CaseFacts
         introducers=tuple(
             Introducer(
                 name=i.introducer.person.full_name,
-                is_official_on_intro_date=status_on(i.introducer_id, i.date) == MemberStatus.OFFICIAL,
+                is_official_on_intro_date=around.introducer_official(i.introducer_id, i.date),
                 months_together=i.months_together,
                 intro_date=i.date,
                 replacement=i.replacement,
@@ -179,12 +247,12 @@ def facts_for(case: Case, meeting: dict | None = None, viewer=None) -> CaseFacts
         comments_mass_org_date=documents.get(DocumentKind.COMMENTS_MASS_ORG),
         comments_residence_branch_date=documents.get(DocumentKind.COMMENTS_RESIDENCE),
         branch_meeting_date=meeting_date,
-        branch_official_members=branch_official_members(case.branch_id, meeting_date)
+        branch_official_members=around.branch_official_members(case.branch_id, meeting_date)
         if meeting_date
         else None,
         summoned_official_members=meeting_data.get("summoned") if meeting_data else None,
         votes_for=meeting_data.get("votes_for") if meeting_data else None,
-        committee_delegated=_delegated(case),
+        committee_delegated=around.delegated(case),
         committee_meeting_date=committee.date if committee else None,
         committee_members=committee.data.get("members") if committee else None,
         committee_votes_for=committee.data.get("votes_for") if committee else None,
@@ -196,14 +264,8 @@ def facts_for(case: Case, meeting: dict | None = None, viewer=None) -> CaseFacts
         barred_reason=case.barred_reason,
         stage=Stage(case.stage),
         historical=case.historical,
-        duplicate_of=_duplicate_of(case, viewer),
+        duplicate_of=_duplicate_of(case, viewer, around),
     )
-
-
-def _delegated(case: Case) -> bool:
-    """The grassroots committee decides admissions itself (đảng ủy cơ sở được ủy quyền)."""
-    grassroots = case.branch.grassroots()
-    return grassroots is not None and grassroots.deciding_body == DecidingBody.SELF
 
 
 def with_committee_meeting(facts: CaseFacts, data: dict) -> CaseFacts:

@@ -1,9 +1,9 @@
 """Branch structure facts: merged branches, villages without members, few-member branches."""
 
-from django.db.models import Count, Exists, Func, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Substr
 
-from ptdv.org.models import Village
+from ptdv.org.models import Unit, Village
 from ptdv.people.models import PartyMember
 
 
@@ -12,19 +12,25 @@ def with_village_counts(branches):
     return branches.annotate(village_count=Count("villages", distinct=True))
 
 
-def with_subtree_village_counts(units):
-    """Annotate units with Số thôn: the villages served by any branch of their subtree.
+def with_subtree_village_counts(parent, children: list) -> list:
+    """Set on each of `parent`'s children Số thôn: the villages served by any branch of its
+    subtree (one grouped query over the villages under `parent`, by the child they are under).
 
     A commune's villages belong to its branches, never to the commune itself, so counting its
     own `villages` gives 0; a branch's subtree is the branch, so it gets its own count.
     """
-    in_subtree = (
-        Village.objects.filter(branch__path__startswith=OuterRef("path"))
+    length = len(parent.path) + Unit.steplen
+    counts = dict(
+        Village.objects.filter(branch__path__startswith=parent.path)
+        .annotate(child=Substr("branch__path", 1, length))
         .order_by()
-        .annotate(n=Func("id", function="COUNT"))
-        .values("n")
+        .values("child")
+        .annotate(n=Count("id"))
+        .values_list("child", "n")
     )
-    return units.annotate(subtree_villages=Coalesce(Subquery(in_subtree, output_field=IntegerField()), 0))
+    for child in children:
+        child.subtree_villages = counts.get(child.path, 0)
+    return children
 
 
 def merged_branches(units):

@@ -54,8 +54,11 @@ def rebuild() -> None:
     completeness.rebuild()
 
 
+_EDUCATIONS = tuple(Education.values)  # read once: the enum builds the list on every access
+
+
 def _educations() -> dict[str, int]:
-    return dict.fromkeys(Education.values, 0)
+    return dict.fromkeys(_EDUCATIONS, 0)
 
 
 @dataclass
@@ -63,6 +66,7 @@ class _Figures:
     """Figures that add up over branches and units."""
 
     def add(self, other: "_Figures") -> None:
+        # Called for every branch of a province on a count: the field names are read once a class.
         for name in _names(type(self)):
             mine, theirs = getattr(self, name), getattr(other, name)
             if isinstance(mine, dict):
@@ -150,11 +154,10 @@ def totals_by_unit(units: list[Unit], on: date, *, predecessors: bool = True) ->
     return {pk: _sum(Totals(), (by_branch[b] for b in branches)) for pk, branches in spans.items()}
 
 
-def roll_up(units: list[Unit], by_branch: dict[int, Totals]) -> dict[int, Totals]:
-    """{unit id: Totals of the unit and everything below it in today's tree} for `units`, whose
-    subtrees hold the branches of `by_branch` (for the tree page)."""
+def roll_up(units: list[Unit], by_branch: dict[int, Totals], paths: dict[int, str]) -> dict[int, Totals]:
+    """{unit id: Totals of the unit and everything below it in today's tree} for `units`, from
+    the figures of the branches below them (`paths`: each branch's path; for the tree page)."""
     by_path = {unit.path: unit.pk for unit in units}
-    paths = {unit.pk: unit.path for unit in units}
     result = {unit.pk: Totals() for unit in units}
     for branch_id, figures in by_branch.items():
         path = paths.get(branch_id, "")

@@ -78,5 +78,8 @@ def paginate(rows: QuerySet, params, sort_field: str, key, size: int = 50) -> Pa
 
 
 def count_upto(rows: QuerySet, limit: int = COUNT_LIMIT) -> int:
-    """How many rows, counted no further than `limit + 1` (more than `limit`: say "hơn")."""
-    return rows.order_by()[: limit + 1].count()
+    """How many rows, counted no further than `limit + 1` (more than `limit`: say "hơn").
+
+    Only the ids are selected: the rows' annotations (a person's latest case, two correlated
+    subqueries) would otherwise be computed for every row counted (0.3 s on PostgreSQL)."""
+    return rows.order_by().values("pk")[: limit + 1].count()

@@ -1,14 +1,23 @@
-"""The organisation tree as a page shows it: which rows are open, which a search keeps.
+"""The organisation tree as a page shows it: which units are rows, which are open, their counts.
 
-On a phone a district's hundreds of units made a page 13,000 px tall, so the tree opens on the
-user's own unit and its children; a row's button (ptdv/web/static/ptdv/tree.js) opens the next
-level, and a search shows the units whose name matches together with the path to them.
+A province has thousands of units: the page holds only the user's unit and its children, and the
+children of each unit opened on the way down (``?mo=<id>``, one level at a time). A row's ▸ asks
+for its children (ptdv/web/static/ptdv/tree.js fetches the same page opened there and inserts
+them; without script it is a link to that page). A search shows the units whose name matches,
+with the path to each, so that namesakes ("Chi bộ thôn 1" of every commune) are told apart by
+where they stand. Counts come from the kept branch totals (ptdv.people.summaries) rolled up over
+today's tree, for the rows shown only.
 """
 
 from dataclasses import dataclass
 
-from ptdv.org.models import Unit
+from ptdv.org.models import BRANCH_KINDS, Unit
+from ptdv.people import summaries
 from ptdv.people.names import fold
+
+#: At most this many matches of a search are shown (with the path to each): a word as common as
+#: "chi bộ" would otherwise list the whole province again.
+SEARCH_LIMIT = 100
 
 
 @dataclass
@@ -18,26 +27,67 @@ class TreeRow:
     sub: object
     parent_path: str
     has_children: bool = False
-    shown: bool = False
     expanded: bool = False
+    parent_id: int | None = None
 
 
-def tree_rows(rows, root_depth: int, query: str = "") -> list[TreeRow]:
-    """`rows` of (unit, own counts, subtree counts) in path order, marked for the page."""
-    tree = [TreeRow(unit, own, sub, unit.path[: -Unit.steplen]) for unit, own, sub in rows]
-    by_path = {row.unit.path: row for row in tree}
-    for row in tree:
-        if row.parent_path in by_path:
-            by_path[row.parent_path].has_children = True
+@dataclass
+class Tree:
+    rows: list[TreeRow]
+    more: bool = False  # a search found more than SEARCH_LIMIT units
+
+
+def _above(path: str, top: str) -> list[str]:
+    """The paths from `top` down to `path`'s parent."""
+    return [path[:end] for end in range(len(top), len(path), Unit.steplen)]
+
+
+def opened_tree(top: Unit, opened: Unit | None, on) -> Tree:
+    """`top` and its children, and the children of every unit from `top` down to `opened`."""
+    chain = [top.path]
+    if opened is not None and opened.path.startswith(top.path):
+        chain = [*_above(opened.path, top.path), opened.path]
+    children = Unit.objects.none()
+    for path in chain:
+        children |= Unit.objects.filter(path__startswith=path, depth=len(path) // Unit.steplen + 1)
+    units = [top, *children.order_by("path")]
+    return Tree(_rows(units, top, set(chain), on))
+
+
+def searched_tree(top: Unit, scope, query: str, on) -> Tree:
+    """The units of `scope` whose name matches `query` (without diacritics), with the path to
+    each from `top`."""
     folded = fold(query)
-    if folded:
-        matches = [row.unit.path for row in tree if folded in fold(row.unit.name)]
-        above = {m[:end] for m in matches for end in range(Unit.steplen, len(m), Unit.steplen)}
-        for row in tree:
-            row.shown = row.unit.path in above or row.unit.path in matches
-            row.expanded = row.unit.path in above
-    else:
-        for row in tree:
-            row.shown = row.unit.depth <= root_depth + 1
-            row.expanded = row.unit.depth <= root_depth
-    return tree
+    names = scope.order_by("path").values_list("path", "name")
+    matches = [path for path, name in names if folded in fold(name)]
+    more = len(matches) > SEARCH_LIMIT
+    matches = matches[:SEARCH_LIMIT]
+    # A unit merged into the scope from elsewhere is shown where it stood, without a path to it.
+    above = {p for m in matches if m.startswith(top.path) for p in _above(m, top.path)}
+    units = list(Unit.objects.filter(path__in=above | set(matches)).order_by("path"))
+    return Tree(_rows(units, top, above, on), more)
+
+
+def _rows(units: list[Unit], top: Unit, expanded: set[str], on) -> list[TreeRow]:
+    """Rows of `units` (in path order) with their own and their subtree's counts today: the
+    kept totals of every branch under `top` (and of any branch row), summed over the rows shown."""
+    branches = Unit.objects.filter(path__startswith=top.path, kind__in=BRANCH_KINDS)
+    under = dict(branches.values_list("pk", "path")) | {u.pk: u.path for u in units if u.is_branch}
+    by_branch = summaries.branch_totals(under, on)
+    subtree = summaries.roll_up(units, by_branch, under)
+    by_path = {unit.path: unit for unit in units}
+    rows = []
+    for unit in units:
+        parent = by_path.get(unit.path[: -Unit.steplen])
+        rows.append(
+            TreeRow(
+                unit,
+                by_branch.get(unit.pk),
+                subtree[unit.pk],
+                unit.path[: -Unit.steplen],
+                has_children=unit.numchild > 0,
+                expanded=unit.path in expanded,
+                parent_id=parent.pk if parent else None,
+            )
+        )
+    return rows

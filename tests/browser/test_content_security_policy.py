@@ -43,6 +43,8 @@ def test_the_main_pages_break_no_policy(page, live_server, world):
     expect(page.get_by_role("heading", name="Tổng quan", level=1)).to_be_visible()
     page.get_by_role("link", name="Tổ chức đảng", exact=True).click()
     expect(page.get_by_role("heading", name="Tổ chức đảng", level=1)).to_be_visible()
+    # The commune's branches are fetched from the page opened there (connect-src 'self').
+    page.get_by_role("button", name="Mở hoặc đóng cấp dưới của Đảng bộ xã Công Bằng").click()
     expect(page.locator("#unit-tree .tree-row").filter(has_text="Chi bộ thôn Phya Mạ")).to_have_css(
         "padding-left", "40px"
     )

@@ -30,19 +30,25 @@ def _grow(world, branches=4, members=3):
             member(branch, f"Nông Văn {'ABCDEFGHIJ'[b]}{'abcdefghij'[m]}ính", admitted=date(2015, 1, 1 + m))
 
 
-# tree: session, user, two-factor device, units in scope, scope paths (merged predecessors),
-#   the units listed, their branches' latest BranchTotal rows, unread notices = 8.
+# tree: session, user, two-factor device, the user's unit, its children, the branches under it,
+#   their latest BranchTotal rows, unread notices = 8; opened on a unit (?mo=) + the unit in
+#   scope (2: scope paths) = 10; a search: + scope paths, the names in scope, the rows = 10.
 # unit: the same first five, the unit, its children, villages (shared, without members, listed),
 #   member page count, counts (merged predecessors, roots, placements of 2 levels, BranchTotal
 #   rows), ancestors, history, deciding unit, PTĐV since, notices, members, changes, the
 #   subtree's kept data-completeness rows = 24.
-BUDGET = {"tree": 8, "unit": 24}
+BUDGET = {"tree": 8, "tree_opened": 10, "tree_search": 10, "unit": 24}
 
 
-@pytest.mark.parametrize("page", ["tree", "unit"])
+@pytest.mark.parametrize("page", BUDGET)
 def test_count_pages_make_the_same_queries_whatever_the_size(world, client_for, page):
     alice = client_for(world.alice)
-    url = reverse("web:tree") if page == "tree" else reverse("web:unit", args=[world.cong_bang.pk])
+    url = {
+        "tree": reverse("web:tree"),
+        "tree_opened": f"{reverse('web:tree')}?mo={world.cong_bang.pk}",
+        "tree_search": f"{reverse('web:tree')}?q=thon",
+        "unit": reverse("web:unit", args=[world.cong_bang.pk]),
+    }[page]
     alice.get(url)  # warm: the session and the user's first request
     small = _queries(alice, url)
     _grow(world)

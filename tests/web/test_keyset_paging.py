@@ -123,6 +123,20 @@ def test_over_a_province_the_person_list_pages_cost_a_fixed_number_of_queries(pr
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/nguoi/", params).status_code == 200
         # session, user, two-factor device, unit of user and the units merged into it (scope),
-        # count up to 1,001, counts by stage (fewer than 1,001 people not members), the page of
-        # people, unread notices
-        assert len(queries) <= 9, params
+        # whether the scope is the whole database (another root?), count up to 1,001, counts by
+        # stage (fewer than 1,001 people not members), the page of people, unread notices
+        assert len(queries) <= 10, params
+
+
+def test_a_communes_person_list_led_by_its_units_holds_exactly_its_people(province, client_for):
+    from ptdv.people.models import Person
+    from ptdv.web.views.people import not_members
+
+    committee = province.committee
+    expected = Person.objects.visible_to(committee).filter(membership__isnull=True)
+    assert set(not_members(committee)) == set(expected) and expected.exists()
+    client = client_for(committee)
+    client.get("/nguoi/")  # the client's first request
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/nguoi/").status_code == 200
+    assert len(queries) <= 9  # as for the province, without asking whether it is the whole database

@@ -20,10 +20,26 @@ def _rows(body):
 
 
 def test_the_tree_opens_on_the_users_unit_and_its_children_only(world, client_for):
-    rows = _rows(client_for(world.alice).get("/don-vi/").content.decode())
+    body = client_for(world.alice).get("/don-vi/").content.decode()
+    rows = _rows(body)
     assert rows["Đảng bộ huyện Pác Nặm"] == (True, "true")
     assert rows["Đảng bộ xã Công Bằng"] == (True, "false")
-    assert rows["Chi bộ thôn Phya Mạ"] == (False, None)
+    # The branches are not on the page at all: ▸ asks for them.
+    assert "Chi bộ thôn Phya Mạ" not in rows
+    assert f'data-children="/don-vi/?mo={world.cong_bang.pk}"' in body
+
+
+def test_the_tree_opened_on_a_unit_shows_the_children_of_each_unit_down_to_it(world, client_for):
+    rows = _rows(client_for(world.alice).get("/don-vi/", {"mo": world.cong_bang.pk}).content.decode())
+    assert rows["Đảng bộ huyện Pác Nặm"] == (True, "true")
+    assert rows["Đảng bộ xã Công Bằng"] == (True, "true")
+    assert rows["Chi bộ thôn Phya Mạ"] == (True, None)
+
+
+def test_the_tree_opened_outside_the_scope_answers_404(world, client_for):
+    client = client_for(world.alice)
+    assert client.get("/don-vi/", {"mo": world.kon_tum.pk}).status_code == 404
+    assert client.get("/don-vi/", {"mo": "abc"}).status_code == 200
 
 
 def test_a_tree_search_shows_the_matching_units_with_the_path_to_them(world, client_for):

@@ -84,7 +84,7 @@ def member_list(request):
         branches = None  # a picker: the province has thousands of branches
         found = keyset.count_upto(members)
         picked = Unit.objects.visible_to(request.user).filter(pk=branch).first() if branch else None
-    page = keyset.paginate(members, request.GET, "person__sort_key", _member_key)
+    page = keyset.paginate(members, request.GET, "person__sort_key", member_key)
     template = "web/_member_rows.html" if request.headers.get("HX-Request") else "web/member_list.html"
     context = {
         "page": page,
@@ -104,7 +104,7 @@ def member_list(request):
     return render(request, template, context)
 
 
-def _member_key(member) -> str:
+def member_key(member) -> str:
     return keyset.cursor(member.person.sort_key, member.pk)
 
 

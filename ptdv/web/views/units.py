@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,29 +16,36 @@ from ptdv.people.models import PartyMember
 from ptdv.people.names import place_key
 from ptdv.plans.percent import share, vn_percent
 from ptdv.scope import PERSONAL_DATA_ROLES
-from ptdv.web import forms
-from ptdv.web.tree import tree_rows
+from ptdv.web import forms, keyset
+from ptdv.web.tree import SEARCH_LIMIT, Tree, opened_tree, searched_tree
 from ptdv.web.views import paperwork
 from ptdv.web.views.common import apply, require_organizer, scoped_get
-
-
-def _count_rows(units, on):
-    """(unit, its own members, its subtree's) for `units`, today's tree: two queries."""
-    by_branch = summaries.branch_totals([u.pk for u in units if u.is_branch], on)
-    subtree = summaries.roll_up(units, by_branch)
-    return [(unit, by_branch.get(unit.id), subtree[unit.id]) for unit in units]
+from ptdv.web.views.members import member_key
 
 
 @login_required
 def tree(request):
-    """Every unit in scope, indented, with direct and subtree member counts today; opened on the
-    user's unit and its children, or on the units a search finds (ptdv.web.tree)."""
+    """The user's unit and its children with direct and subtree member counts today, opened
+    down to one unit (``?mo=<id>``, in scope), or the units a search finds (ptdv.web.tree)."""
     user_unit = request.user.unit
-    units = list(Unit.objects.visible_to(request.user).order_by("path"))
-    root_depth = user_unit.depth if user_unit else 1
-    query = request.GET.get("q", "")
-    rows = tree_rows(_count_rows(units, timezone.localdate()), root_depth, query) if user_unit else []
-    context = {"rows": rows, "root_depth": root_depth, "q": query, "found": any(r.shown for r in rows)}
+    query = request.GET.get("q", "").strip()
+    today = timezone.localdate()
+    if user_unit is None:
+        shown = Tree([])
+    elif query:
+        shown = searched_tree(user_unit, Unit.objects.visible_to(request.user), query, today)
+    else:
+        opened = scoped_get(request, Unit, request.GET["mo"]) if request.GET.get("mo", "").isdigit() else None
+        shown = opened_tree(user_unit, opened, today)
+    context = {
+        "rows": shown.rows,
+        "more": shown.more,
+        "limit": SEARCH_LIMIT,
+        "root_depth": user_unit.depth if user_unit else 1,
+        "q": query,
+        "found": bool(shown.rows),
+        "no_unit": user_unit is None,
+    }
     return render(request, "web/tree.html", context)
 
 
@@ -51,29 +57,15 @@ def unit_detail(request, pk):
 
 def _unit_context(request, unit, **bound_forms):
     today = timezone.localdate()
-    children = list(
-        structure.with_subtree_village_counts(structure.with_village_counts(Unit.objects.get_children(unit)))
+    children = structure.with_subtree_village_counts(
+        unit, list(structure.with_village_counts(Unit.objects.get_children(unit)))
     )
-    unit_villages = structure.villages_sharing_a_branch(Village.objects.all())
-    shared_ids = set(unit_villages.filter(branch__path__startswith=unit.path).values_list("id", flat=True))
-    empty_ids = set(
-        structure.villages_without_members(
-            Village.objects.filter(branch__path__startswith=unit.path)
-        ).values_list("id", flat=True)
-    )
-    listed = Village.objects.visible_to(request.user).filter(branch__path__startswith=unit.path)
-    village_rows = [
-        (v, v.id in shared_ids, v.id in empty_ids)
-        # By branch, then in Vietnamese alphabetical order, which no database collation gives.
-        for v in sorted(listed.select_related("branch"), key=lambda v: (v.branch.path, place_key(v.name)))
-    ]
     members = (
-        PartyMember.objects.visible_to(request.user)
+        PartyMember.objects.visible_under(request.user, unit.path)
         .current()
-        .filter(branch__path__startswith=unit.path)
         .select_related("person", "branch")
     )
-    page = Paginator(members, 50).get_page(request.GET.get("page"))
+    page = keyset.paginate(members, request.GET, "person__sort_key", member_key)
     counts = summaries.totals_by_unit([unit, *children], today)
     return {
         "unit": unit,
@@ -82,7 +74,8 @@ def _unit_context(request, unit, **bound_forms):
         ],
         "children": [(c, counts[c.id]) for c in children],
         "counts": counts[unit.id],
-        "villages": village_rows,
+        "villages": _village_rows(request.user, unit),
+        "village_limit": VILLAGE_LIMIT,
         "page": page,
         "changes": unit.changes.select_related("old_parent", "new_parent").prefetch_related("predecessors"),
         "history": changes.versions(request.user, unit.history),
@@ -127,6 +120,35 @@ def _completeness(user, unit) -> dict | None:
         {"label": label, "people": groups[members].people} for members, label, _url in COMPLETENESS_GROUPS
     ]
     return {"groups": heads, "rows": rows}
+
+
+#: A unit with more villages than this (a province: thousands) lists them on its children's pages.
+VILLAGE_LIMIT = 200
+
+
+def _village_rows(user, unit) -> list | None:
+    """(village, shares a branch, has no member) of the villages under `unit`, by branch then
+    in Vietnamese alphabetical order (which no database collation gives); None when there are
+    more than VILLAGE_LIMIT."""
+    listed = list(
+        Village.objects.visible_to(user)
+        .filter(branch__path__startswith=unit.path)
+        .select_related("branch")
+        .order_by("branch__path", "id")[: VILLAGE_LIMIT + 1]
+    )
+    if len(listed) > VILLAGE_LIMIT:
+        return None
+    ids = [v.id for v in listed]
+    shared = set(
+        structure.villages_sharing_a_branch(Village.objects.filter(id__in=ids)).values_list("id", flat=True)
+    )
+    empty = set(
+        structure.villages_without_members(Village.objects.filter(id__in=ids)).values_list("id", flat=True)
+    )
+    return [
+        (v, v.id in shared, v.id in empty)
+        for v in sorted(listed, key=lambda v: (v.branch.path, place_key(v.name)))
+    ]
 
 
 def _reorganisation_forms(user, **bound):

@@ -37,34 +37,45 @@ class Command(BaseCommand):
             type=int,
             help="đo xuất đảng viên: tỉnh N đảng viên, so với xlsxwriter ghi trần (thay cho các trang)",
         )
+        parser.add_argument(
+            "--reuse",
+            metavar="URL",
+            help="đo lại trên cơ sở dữ liệu một lần --keep đã giữ (sqlite:///… hoặc postgres://…)",
+        )
 
     def handle(self, *args, **options):
         if os.environ.get(INSIDE) == "1":
             return self.inside(**options)
-        try:
-            with own_database(options["database_url"], options["keep"], self.note) as url:
-                child = subprocess.run(
-                    [sys.executable, "-m", "ptdv", *sys_args(options)],
-                    env={**os.environ, INSIDE: "1", "DATABASE_URL": url},
-                    check=False,
-                )
-        except ValueError as problem:
-            raise CommandError(str(problem)) from problem
+        if options["reuse"]:
+            child = self.child(options["reuse"], options)
+        else:
+            try:
+                with own_database(options["database_url"], options["keep"], self.note) as url:
+                    child = self.child(url, options)
+            except ValueError as problem:
+                raise CommandError(str(problem)) from problem
         if child.returncode:
             raise CommandError(f"Lần đo dừng giữa chừng (mã {child.returncode}).")
+
+    def child(self, url: str, options) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "ptdv", *sys_args(options)],
+            env={**os.environ, INSIDE: "1", "DATABASE_URL": url},
+            check=False,
+        )
 
     def note(self, text: str) -> None:
         self.stderr.write(text)
 
-    def inside(self, members, runs, format, seed, **options):
-        from ptdv.bench.run import load, measure_all
+    def inside(self, members, runs, format, seed, reuse=None, **options):
+        from ptdv.bench.run import load, measure_all, reused
 
         if options.get("export_rows"):
             from ptdv.bench.exporting import load_for_export, measure_export
 
             province = load_for_export(Size.for_members(options["export_rows"]), seed, self.note)
             return self.figures(measure_export(province, runs, self.note), format)
-        province = load(Size.for_members(members), seed, self.note)
+        province = reused(self.note) if reuse else load(Size.for_members(members), seed, self.note)
         if options.get("import_rows"):
             from ptdv.bench.importing import measure_import
 
@@ -93,4 +104,5 @@ def sys_args(options) -> list[str]:
     args = ["bench", "--members", str(options["members"]), "--runs", str(options["runs"])]
     args += ["--import-rows", str(options["import_rows"])] if options.get("import_rows") else []
     args += ["--export-rows", str(options["export_rows"])] if options.get("export_rows") else []
+    args += ["--reuse", options["reuse"]] if options["reuse"] else []
     return [*args, "--format", options["format"], "--seed", str(options["seed"])]
