@@ -35,9 +35,13 @@ def file_rows(province: Province, count: int, seed: int):
         Village.objects.filter(branch__path__startswith=province.root.path).select_related("branch")
     )
     today = timezone.localdate()
-    for _n in range(count):
+    seen = set()
+    while len(seen) < count:
         village = rng.choice(villages)
         person = factory.person(village.branch, on=today, village=village, age=(18, 60))
+        if (key := (person.search_name, person.birth_date)) in seen:
+            continue  # two rows of one name and birth date would be one person twice
+        seen.add(key)
         values = kind.export_values(person)
         yield [cell(c, values.get(c.key)) for c in kind.columns]
 

@@ -35,12 +35,16 @@ class PersonFinder:
         """Look up the chunk's citizen IDs (anywhere) and names (in scope) at once."""
         ids = {r["citizen_id"] for r in rows if r.get("citizen_id")}
         names = {folded_name(r["full_name"]) for r in rows if r.get("full_name")}
+        # Both: a province holds thousands of people of a common name, few of them born the same day.
+        births = {r["birth_date"] for r in rows if r.get("birth_date")}
         self.by_id = {
             p.citizen_id: p for p in Person.objects.filter(citizen_id__in=ids).select_related(*self.related)
         }
         self.by_name = {}
         found = (
-            Person.objects.visible_to(self.user).filter(search_name__in=names).select_related(*self.related)
+            Person.objects.visible_to(self.user)
+            .filter(search_name__in=names, birth_date__in=births)
+            .select_related(*self.related)
         )
         for person in found:
             self.by_name.setdefault((person.search_name, person.birth_date), []).append(person)
