@@ -15,13 +15,25 @@ from ptdv.bench.database import own_database
 from ptdv.bench.synthetic import Size
 
 INSIDE = "PTDV_BENCH_INSIDE"  # set for the child process that runs in the bench database
+NATIONAL_NEEDS_POSTGRESQL = (
+    "Quy mô cả nước (--scale national) chỉ chạy trên PostgreSQL: thêm "
+    "--database-url postgres://…/tên_cơ_sở_dữ_liệu_riêng (SQLite không nạp 5,5 triệu đảng viên bằng COPY)."
+)
 
 
 class Command(BaseCommand):
     help = "Dựng một tỉnh tổng hợp trong cơ sở dữ liệu riêng và đo thời gian các trang chính."
 
     def add_arguments(self, parser):
-        parser.add_argument("--members", type=int, default=150_000, help="số đảng viên (mặc định 150.000)")
+        parser.add_argument(
+            "--members", type=int, help="số đảng viên (mặc định 150.000; 5.500.000 với --scale national)"
+        )
+        parser.add_argument(
+            "--scale",
+            choices=["province", "national"],
+            default="province",
+            help="province: một tỉnh; national: cả nước (chỉ PostgreSQL, nạp bằng COPY)",
+        )
         parser.add_argument("--runs", type=int, default=10, help="số lần đo mỗi trang")
         parser.add_argument("--format", choices=["table", "json"], default="table")
         parser.add_argument("--database-url", help="PostgreSQL: postgres://…/tên (tạo mới rồi xóa)")
@@ -31,6 +43,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if os.environ.get(INSIDE) == "1":
             return self.inside(**options)
+        if options["scale"] == "national" and not options["database_url"]:
+            raise CommandError(NATIONAL_NEEDS_POSTGRESQL)
         try:
             with own_database(options["database_url"], options["keep"], self.note) as url:
                 child = subprocess.run(
@@ -46,15 +60,21 @@ class Command(BaseCommand):
     def note(self, text: str) -> None:
         self.stderr.write(text)
 
-    def inside(self, members, runs, format, seed, **options):
-        from ptdv.bench.run import load, measure_all
+    def inside(self, members, runs, format, seed, scale, **options):
+        if scale == "national":
+            from ptdv.bench import national
 
-        province = load(Size.for_members(members), seed, self.note)
+            results = national.run(members, runs, seed, self.note)
+        else:
+            from ptdv.bench.run import load, measure_all
+
+            province = load(Size.for_members(members or 150_000), seed, self.note)
+            results = measure_all(province, runs, self.note)
         if format == "table":
             self.stdout.write(
                 f"{'trang':<28}{'trung vị ms':>12}{'p95 ms':>10}{'truy vấn':>10}{'SQL thuần ms':>14}"
             )
-        for result in measure_all(province, runs, self.note):
+        for result in results:
             if format == "json":
                 self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False))
             else:
@@ -67,5 +87,7 @@ class Command(BaseCommand):
 
 def sys_args(options) -> list[str]:
     """The command line of the child: the same run, without the database choice."""
-    args = ["bench", "--members", str(options["members"]), "--runs", str(options["runs"])]
+    args = ["bench", "--scale", options["scale"], "--runs", str(options["runs"])]
+    if options["members"]:
+        args += ["--members", str(options["members"])]
     return [*args, "--format", options["format"], "--seed", str(options["seed"])]
