@@ -422,6 +422,9 @@ def without_indexes(models) -> Iterator[None]:
             cursor.execute(f"DROP INDEX {name}")
     yield
     with connection.cursor() as cursor:
+        if connection.in_atomic_block:  # pending foreign-key checks would forbid CREATE INDEX
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         for _, definition in indexes:
             cursor.execute(definition)
 
