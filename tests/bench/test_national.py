@@ -14,10 +14,19 @@ from django.utils import timezone
 
 from ptdv.bench import national
 from ptdv.bench.measure import signed_in
+from ptdv.demo.management.commands.bench import NATIONAL_NEEDS_POSTGRESQL
 from ptdv.org.models import Unit, UnitPlacement
 from ptdv.people import summaries
 from ptdv.people.choices import MemberStatus
-from ptdv.people.models import BranchTotal, MemberEvent, MemberStanding, Milestone, NameWord, PartyMember, Person
+from ptdv.people.models import (
+    BranchTotal,
+    MemberEvent,
+    MemberStanding,
+    Milestone,
+    NameWord,
+    PartyMember,
+    Person,
+)
 from ptdv.people.search import tails
 from ptdv.web import dashboard
 
@@ -28,14 +37,8 @@ SIZE = national.Country.for_members(4_000)
 def test_without_a_postgresql_database_the_national_scale_is_refused_in_vietnamese():
     with pytest.raises(CommandError) as refused:
         call_command("bench", "--scale", "national", "--members", "100")
-    assert str(refused.value) == national_refusal()
+    assert str(refused.value) == NATIONAL_NEEDS_POSTGRESQL
     assert "chỉ chạy trên PostgreSQL" in str(refused.value)
-
-
-def national_refusal() -> str:
-    from ptdv.demo.management.commands.bench import NATIONAL_NEEDS_POSTGRESQL
-
-    return NATIONAL_NEEDS_POSTGRESQL
 
 
 def _kept() -> dict:
