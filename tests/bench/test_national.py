@@ -71,6 +71,12 @@ def test_the_country_loads_as_asked_and_its_dashboard_counts_the_loaded_rows():
     left = PartyMember.objects.filter(status=MemberStatus.LEFT).count()
     assert 0 < left < official < SIZE.members
     assert MemberEvent.objects.count() == SIZE.members + official + left
+    for model in national.BIG:  # loaded without foreign-key triggers: every reference holds
+        for field in model._meta.concrete_fields:
+            if field.is_relation:
+                target = field.related_model.objects.values("pk")
+                dangling = model.objects.exclude(**{f"{field.name}__isnull": True})
+                assert not dangling.exclude(**{f"{field.name}__in": target}).exists(), field
     words = sum(len(tails(name)) for name in Person.objects.values_list("search_name", flat=True))
     assert NameWord.objects.count() == words
 
