@@ -24,7 +24,7 @@ from datetime import date
 from functools import cache
 
 from django.conf import settings
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Value, When
 
 from ptdv.org import lineage
 from ptdv.org.models import Unit
@@ -54,11 +54,11 @@ def rebuild() -> None:
     completeness.rebuild()
 
 
-_EDUCATIONS = tuple(Education.values)  # read once: the enum builds the list on every access
+EDUCATIONS = tuple(Education.values)  # the enum's property builds its list anew at each call
 
 
 def _educations() -> dict[str, int]:
-    return dict.fromkeys(_EDUCATIONS, 0)
+    return dict.fromkeys(EDUCATIONS, 0)
 
 
 @dataclass
@@ -171,40 +171,76 @@ def _in(spans, day: date) -> bool:
     return any((s is None or s <= day) and (e is None or day < e) for s, e in spans)
 
 
+def _covers(spans, start: date, end: date) -> bool:
+    """Whether one of `spans` holds every day from `start` to `end`."""
+    return any((s is None or s <= start) and (e is None or end < e) for s, e in spans)
+
+
 def admissions_by_unit(
     units: list[Unit], start: date, end: date, *, basis: str | None = None, predecessors: bool = True
 ) -> dict[int, Admissions]:
     """{unit id: Admissions from `start` to `end` (inclusive)}. An admission is dated by its
     ceremony, or by its decision (`basis="decision"`; one without a recorded decision keeps
-    its ceremony date), and counted where its branch stood on that day."""
+    its ceremony date), and counted where its branch stood on that day.
+
+    A branch that stood in the same units all period long (most of them) is counted in the
+    database, by the set of units it stood in; only the others are read day by day, so a
+    country's 50,000 branches cost a few rows, not one per branch and day."""
     basis = basis or settings.PTDV_ACHIEVEMENT_BASIS
     spans = lineage.branch_spans(units, start, end, predecessors=predecessors)
+    owners: dict[int, list] = {}
+    for pk, branches in spans.items():
+        for branch_id, own in branches.items():
+            owners.setdefault(branch_id, []).append((pk, own))
+    steady: dict[tuple, list[int]] = {}  # the units a branch stood in all period → those branches
+    dated = []
+    for branch_id, held in owners.items():
+        if all(_covers(own, start, end) for _, own in held):
+            steady.setdefault(tuple(pk for pk, _ in held), []).append(branch_id)
+        else:
+            dated.append(branch_id)
     if basis == "decision":
         day, period = F("decision_date"), Q(decision_date__range=(start, end))
         period |= Q(decision_date__isnull=True, date__range=(start, end))
     else:
         day, period = F("date"), Q(date__range=(start, end))
-    rows = (
-        Milestone.objects.filter(period, branch_id__in=set().union(*spans.values()))
-        .annotate(day=day)
-        .values("kind", "branch_id", "date", "day", "aged_18_30", "education", *CATEGORIES)
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    # Each branch knows the units it counts for (a province and one commune, say), so a row
-    # visits those only, not every unit asked.
-    units_of = {}
-    for pk, branches in spans.items():
-        for branch_id, branch_spans in branches.items():
-            units_of.setdefault(branch_id, []).append((pk, branch_spans))
+    milestones = Milestone.objects.filter(period).order_by()
     result = {u.pk: Admissions() for u in units}
-    for row in rows:
+    if steady:
+        groups = list(steady.items())
+        group = Case(*(When(branch_id__in=b, then=Value(i)) for i, (_, b) in enumerate(groups)))
+        rows = (
+            milestones.filter(branch_id__in=[b for _, branches in groups for b in branches])
+            .annotate(group=group)
+            .values("group", "kind")
+            .annotate(**COUNTED)
+        )
+        for row in rows:
+            one = _admission_figures(row)
+            for pk in groups[row["group"]][0]:
+                result[pk].add(one)
+    rows = (
+        milestones.filter(branch_id__in=dated)
+        .annotate(day=day)
+        .values("kind", "branch_id", "date", "day")
+        .annotate(**COUNTED)
+    )
+    for row in rows if dated else ():
         counted_on = row["day"] or row["date"]
         one = _admission_figures(row)
-        for pk, branch_spans in units_of.get(row["branch_id"], ()):
-            if _in(branch_spans, counted_on):
+        for pk, own in owners[row["branch_id"]]:
+            if _in(own, counted_on):
                 result[pk].add(one)
     return result
+
+
+# Counted for each group of milestones: how many, and how many of each category.
+COUNTED = {
+    "n": Count("id"),
+    "n_aged_18_30": Count("id", filter=Q(aged_18_30=True)),
+    **{f"n_{c}": Count("id", filter=Q(**{c: True})) for c in CATEGORIES},
+    **{f"n_edu_{code}": Count("id", filter=Q(education=code)) for code in Education.values},
+}
 
 
 def _admission_figures(row) -> Admissions:
@@ -213,8 +249,8 @@ def _admission_figures(row) -> Admissions:
         return Admissions(recognised=n)
     if row["kind"] == MilestoneKind.REMOVED:
         return Admissions(removed=n)
-    one = Admissions(admitted=n, aged_18_30=n * row["aged_18_30"], **{c: n * row[c] for c in CATEGORIES})
-    one.by_education[row["education"]] += n
+    one = Admissions(admitted=n, aged_18_30=row["n_aged_18_30"], **{c: row[f"n_{c}"] for c in CATEGORIES})
+    one.by_education = {code: row[f"n_edu_{code}"] for code in EDUCATIONS}
     return one
 
 

@@ -66,3 +66,15 @@ def test_an_undone_admission_is_no_admission(world):
     membership.reverse(m, m.events.get(), note="ghi nhầm")
     assert summaries.admissions(world.pac_nam, date(2023, 1, 1), date(2023, 12, 31)).admitted == 0
     assert summaries.totals(world.na_pai, date(2023, 6, 1)).total == 1
+
+
+def test_admissions_of_several_units_count_a_moved_branch_where_it_stood_each_day(world):
+    """Branches that stood in the same units all period are counted in the database; a commune
+    moved mid-period is counted day by day: its district only for the months before the move."""
+    for name, sex, day in (("Nông Thị Mai", "F", date(2025, 3, 15)), ("Hà Văn Tú", "M", date(2025, 9, 15))):
+        membership.admit(person(world.na_pai, name, sex=sex), world.na_pai, day)
+    reorganisation.move(world.cong_bang, world.bac_kan, date(2025, 7, 1))
+    units = [world.bac_kan, world.pac_nam, world.cong_bang, world.na_pai]
+    got = summaries.admissions_by_unit(units, date(2025, 1, 1), date(2025, 12, 31))
+    assert [got[u.pk].admitted for u in units] == [2, 1, 2, 2]
+    assert [got[u.pk].women for u in units] == [1, 1, 1, 1]

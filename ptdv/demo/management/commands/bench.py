@@ -15,13 +15,25 @@ from ptdv.bench.database import own_database
 from ptdv.bench.synthetic import Size
 
 INSIDE = "PTDV_BENCH_INSIDE"  # set for the child process that runs in the bench database
+NATIONAL_NEEDS_POSTGRESQL = (
+    "Quy mô cả nước (--scale national) chỉ chạy trên PostgreSQL: thêm "
+    "--database-url postgres://…/tên_cơ_sở_dữ_liệu_riêng (SQLite không nạp 5,5 triệu đảng viên bằng COPY)."
+)
 
 
 class Command(BaseCommand):
     help = "Dựng một tỉnh tổng hợp trong cơ sở dữ liệu riêng và đo thời gian các trang chính."
 
     def add_arguments(self, parser):
-        parser.add_argument("--members", type=int, default=150_000, help="số đảng viên (mặc định 150.000)")
+        parser.add_argument(
+            "--members", type=int, help="số đảng viên (mặc định 150.000; 5.500.000 với --scale national)"
+        )
+        parser.add_argument(
+            "--scale",
+            choices=["province", "national"],
+            default="province",
+            help="province: một tỉnh; national: cả nước (chỉ PostgreSQL, nạp bằng COPY)",
+        )
         parser.add_argument("--runs", type=int, default=10, help="số lần đo mỗi trang")
         parser.add_argument("--format", choices=["table", "json"], default="table")
         parser.add_argument("--database-url", help="PostgreSQL: postgres://…/tên (tạo mới rồi xóa)")
@@ -46,6 +58,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if os.environ.get(INSIDE) == "1":
             return self.inside(**options)
+        if options["scale"] == "national" and not options["database_url"]:
+            raise CommandError(NATIONAL_NEEDS_POSTGRESQL)
         if options["reuse"]:
             child = self.child(options["reuse"], options)
         else:
@@ -67,24 +81,32 @@ class Command(BaseCommand):
     def note(self, text: str) -> None:
         self.stderr.write(text)
 
-    def inside(self, members, runs, format, seed, reuse=None, **options):
+    def inside(self, members, runs, format, seed, scale, reuse=None, **options):
+        if scale == "national":
+            from ptdv.bench import national
+
+            return self.table(national.run(members, runs, seed, self.note), format)
         from ptdv.bench.run import load, measure_all, reused
 
+        size = Size.for_members(members or 150_000)
         if options.get("export_rows"):
             from ptdv.bench.exporting import load_for_export, measure_export
 
             province = load_for_export(Size.for_members(options["export_rows"]), seed, self.note)
             return self.figures(measure_export(province, runs, self.note), format)
-        province = reused(self.note) if reuse else load(Size.for_members(members), seed, self.note)
+        province = reused(self.note) if reuse else load(size, seed, self.note)
         if options.get("import_rows"):
             from ptdv.bench.importing import measure_import
 
             return self.figures(measure_import(province, options["import_rows"], seed, self.note), format)
+        return self.table(measure_all(province, runs, self.note), format)
+
+    def table(self, results, format: str) -> None:
         if format == "table":
             self.stdout.write(
                 f"{'trang':<28}{'trung vị ms':>12}{'p95 ms':>10}{'truy vấn':>10}{'SQL thuần ms':>14}"
             )
-        for result in measure_all(province, runs, self.note):
+        for result in results:
             if format == "json":
                 self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False))
             else:
@@ -101,7 +123,8 @@ class Command(BaseCommand):
 
 def sys_args(options) -> list[str]:
     """The command line of the child: the same run, without the database choice."""
-    args = ["bench", "--members", str(options["members"]), "--runs", str(options["runs"])]
+    args = ["bench", "--scale", options["scale"], "--runs", str(options["runs"])]
+    args += ["--members", str(options["members"])] if options["members"] else []
     args += ["--import-rows", str(options["import_rows"])] if options.get("import_rows") else []
     args += ["--export-rows", str(options["export_rows"])] if options.get("export_rows") else []
     args += ["--reuse", options["reuse"]] if options["reuse"] else []
