@@ -52,7 +52,7 @@ def test_kept_counts_follow_each_write_as_a_rebuild_computes_them(world):
 
 
 FIELD_VALUES = {
-    "citizen_id": st.sampled_from([None, ""]),
+    "citizen_id": st.booleans(),  # with one or none: a number is unique, so each person has their own
     "village": st.just(None),
     "education": st.sampled_from(["", "THPT"]),
     "occupation": st.sampled_from(["", "WORKER"]),
@@ -80,7 +80,10 @@ def test_kept_counts_equal_a_rebuild_after_any_edits(world, edits, move_people):
             chosen = Person.objects.get(pk=people[index].pk)
             if key == "education" and index < 3:
                 continue  # members' figures and a case's rules need it: only a bare record lacks it
-            setattr(chosen, key, data.draw(FIELD_VALUES[key]))
+            value = data.draw(FIELD_VALUES[key])
+            if key == "citizen_id":
+                value = f"006090{index:06d}" if value else None
+            setattr(chosen, key, value)
             if move_people and index >= 2:  # not members: their unit moves on its own
                 chosen.unit = world.phya_ma if chosen.unit_id == world.na_pai.pk else world.na_pai
             chosen.save()
