@@ -35,6 +35,7 @@ from ptdv.cases.deadlines import working_calendar
 from ptdv.cases.facts import Surroundings, dates_for, facts_for, regulation_settings
 from ptdv.cases.models import OPEN_STAGES, Case, CaseDeadline, CaseEvent, CaseFinding, CaseState
 from ptdv.regulation import CaseDates, CaseFacts, Deadline, Finding, check, deadlines_for
+from ptdv.reports import freshness
 
 BATCH = 500
 
@@ -158,6 +159,7 @@ def _write(states: list[CaseState], findings: list[CaseFinding], deadlines: list
     CaseState.objects.bulk_create(states, batch_size=BATCH)
     CaseFinding.objects.bulk_create(findings, batch_size=BATCH)
     CaseDeadline.objects.bulk_create(deadlines, batch_size=BATCH)
+    freshness.changed()  # the dashboard's deadlines and overdue counts
 
 
 @transaction.atomic
@@ -237,6 +239,8 @@ def refresh_open(on: date | None = None) -> dict[str, int]:
     CaseDeadline.objects.bulk_create(new_deadlines, batch_size=BATCH)
     states.exclude(findings_on=on).update(findings_on=on)
     changed.update(findings=len(f_ids), deadlines=len(d_ids))
+    if f_ids or d_ids:
+        freshness.changed()
     return changed
 
 

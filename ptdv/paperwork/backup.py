@@ -32,8 +32,15 @@ VERSION = 1
 DATA = "data.json"
 MANIFEST = "manifest.json"
 ATTACHMENTS = "attachments/"
-# Written by `ptdv migrate` itself or throwaway: never in a backup, never a reason to refuse.
-NOT_DATA = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
+# Written by `ptdv migrate` itself or throwaway (the kept dashboards, recomputed on the first
+# visit): never in a backup, never a reason to refuse.
+NOT_DATA = {
+    "contenttypes.contenttype",
+    "auth.permission",
+    "sessions.session",
+    "reports.keptdashboard",
+    "reports.datageneration",
+}
 
 
 class BackupError(Exception):

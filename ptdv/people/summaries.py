@@ -32,6 +32,7 @@ from ptdv.people import completeness, summary_rows
 from ptdv.people.choices import Education
 from ptdv.people.models import EDUCATION_COLUMNS, BranchTotal, Milestone, MilestoneKind
 from ptdv.people.summary_rows import CATEGORIES, refresh_member
+from ptdv.reports import freshness
 
 __all__ = [
     "Admissions",
@@ -52,6 +53,7 @@ def rebuild() -> None:
     the data-completeness counts (completeness). After a bulk load or an upgrade."""
     summary_rows.rebuild()
     completeness.rebuild()
+    freshness.changed()
 
 
 EDUCATIONS = tuple(Education.values)  # the enum's property builds its list anew at each call

@@ -43,3 +43,37 @@ def template_for(unit) -> ReviewTemplate | None:
     paths = [unit.path[:end] for end in range(step, len(unit.path) + 1, step)]
     found = list(ReviewTemplate.objects.filter(unit__path__in=paths, active=True).select_related("unit"))
     return max(found, key=lambda t: (len(t.unit.path), t.recorded_at, t.id), default=None)
+
+
+class DataGeneration(models.Model):
+    """How many times the figures' data has changed: one row, bumped after every transaction
+    that wrote to it (ptdv.reports.freshness). A kept dashboard computed at generation N is
+    current while the count is still N."""
+
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("thế hệ số liệu")
+
+    def __str__(self):
+        return str(self.n)
+
+
+class KeptDashboard(models.Model):
+    """The dashboard's figures of one unit as one role sees them, rendered, for the day and the
+    data generation they were computed from (ptdv.web.dashboard.figures_html). Throwaway: never
+    backed up, dropped by every migration, recomputed when the data or the day moves on."""
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(max_length=20)
+    on = models.DateField()
+    generation = models.BigIntegerField()
+    computed_at = models.DateTimeField()
+    html = models.TextField()
+
+    class Meta:
+        verbose_name = _("số liệu tổng quan đã tính")
+        constraints = [models.UniqueConstraint(fields=["unit", "role"], name="kept_dashboard_unit_role")]
+
+    def __str__(self):
+        return f"{self.unit_id}/{self.role} {self.on}"

@@ -6,12 +6,18 @@ next 30 days, merged branches and villages without members, and when all this wa
 A viewer sees the same figures without anyone's name; a branch secretary the branch's own.
 Every figure comes from scoped querysets or from the kept counts (ptdv.plans.achievement),
 in a fixed number of queries whatever the size of the scope (tests/web/test_dashboard.py).
+
+For a province those queries still add up thousands of branches' kept rows, so the rendered
+figures are kept too (`figures_html`): computed on the first visit after the data changed
+(ptdv.reports.freshness) or the day moved on, for each unit and role — the scope and what the
+role may read are functions of the two — then read back in one query until the next change.
 """
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ptdv.cases.deadlines import deadline_rows, due_item, working_calendar
@@ -21,8 +27,10 @@ from ptdv.org.models import Unit, Village
 from ptdv.plans import achievement, quotas
 from ptdv.plans.models import Plan, Quota
 from ptdv.regulation import PATH, Stage
+from ptdv.reports.models import DataGeneration, KeptDashboard
 from ptdv.scope import can_edit
 
+FIGURES_TEMPLATE = "web/_dashboard_figures.html"
 HORIZON = timedelta(days=30)
 # Deadlines and places listed on the page; the counts say how many there are in all.
 LISTED = 15
@@ -153,3 +161,26 @@ def build(user, today: date | None = None) -> Dashboard:
         empty_count=empty.count(),
         show_names=can_edit(user),
     )
+
+
+def figures_html(user, today: date | None = None) -> str:
+    """The dashboard's figures for `user`, rendered: kept ones while current, else computed
+    now and kept. One query reads the data generation and the kept figures of that generation
+    and day; a concurrent visitor computing too just writes the same."""
+    today = today or timezone.localdate()
+    key = {"unit_id": user.unit_id, "role": user.role}
+    kept = KeptDashboard.objects.filter(**key, on=today, generation=OuterRef("n")).values("html")[:1]
+    generation, html = (
+        DataGeneration.objects.filter(pk=1).annotate(html=Subquery(kept)).values_list("n", "html").first()
+    ) or (0, None)
+    if html is not None:
+        return html
+    board = build(user, today)  # after the generation was read: a change from now makes it stale
+    html = render_to_string(FIGURES_TEMPLATE, {"board": board})
+    KeptDashboard.objects.bulk_create(
+        [KeptDashboard(**key, on=today, generation=generation, computed_at=board.computed_at, html=html)],
+        update_conflicts=True,
+        unique_fields=["unit", "role"],
+        update_fields=["on", "generation", "computed_at", "html"],
+    )
+    return html

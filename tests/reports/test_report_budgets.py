@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 
 from ptdv.org.models import BranchType, Unit, UnitKind
 from ptdv.plans.models import Quota
+from ptdv.reports import freshness
 from ptdv.reports.catalogue import REPORTS
 from tests import factories
 from tests.logins import log_in
@@ -66,6 +67,7 @@ def _all_counts(world):
     for user in (world.alice, world.victor, world.carol):
         client = log_in(Client(), user)
         client.get("/")
+        freshness.bump()  # computed anew, as on the first visit after a change (ptdv.reports.freshness)
         counts[f"/ ({user.role})"] = _count(client, "/", {})
     return counts
 
@@ -87,9 +89,9 @@ BUDGET = {
     "/bao-cao/review/": 33,
     "/bao-cao/review/excel/": 29,
     "/api/reports/review/": 29,
-    "/ (organizer)": 31,
-    "/ (viewer)": 31,
-    "/ (branch)": 21,
+    "/ (organizer)": 33,  # the dashboard with its kept figures read (stale) and written anew
+    "/ (viewer)": 33,
+    "/ (branch)": 23,
 }
 
 
