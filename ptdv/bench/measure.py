@@ -60,13 +60,16 @@ class NotAPage(Exception):
     """The address answers, but not with a page (a redirect, a refusal): nothing to time."""
 
 
-def page(client: Client, url: str, runs: int) -> tuple[list[float], int]:
-    """Timings of `runs` GETs after one warm-up, and the queries of the last."""
+def page(client: Client, url: str, runs: int, before=None) -> tuple[list[float], int]:
+    """Timings of `runs` GETs after one warm-up, and the queries of the last; `before` runs
+    untimed ahead of each."""
     response = client.get(url)
     if response.status_code != 200:
         raise NotAPage(f"{url} trả về {response.status_code}")
     timings = []
     for _ in range(runs):
+        if before:
+            before()
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
             client.get(url)
@@ -86,8 +89,8 @@ def reference(statement: str, runs: int) -> float:
     return statistics.median(timings[1:])
 
 
-def measure(name: str, client: Client, url: str, statement: str, runs: int) -> Result:
-    timings, queries = page(client, url, runs)
+def measure(name: str, client: Client, url: str, statement: str, runs: int, before=None) -> Result:
+    timings, queries = page(client, url, runs, before)
     return Result(
         name=name,
         median_ms=round(statistics.median(timings), 1),

@@ -99,6 +99,7 @@ def measure_all(province: synthetic.Province, runs: int, say) -> Iterator[Result
                 skipped.add(page.name)
                 continue
             try:
-                yield measure(f"{scope}:{page.name}", client, url, page.reference.format(**values), runs)
+                reference = page.reference.format(**values)
+                yield measure(f"{scope}:{page.name}", client, url, reference, runs, page.before)
             except NotAPage as answer:
                 say(f"Bỏ qua {scope}:{page.name}: {answer}")

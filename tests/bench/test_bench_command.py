@@ -28,7 +28,18 @@ def test_bench_prints_one_json_line_a_page_for_the_province_and_a_commune(tmp_pa
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert all(set(row) == KEYS for row in rows)
     names = {row["name"] for row in rows}
-    for page in ("board", "todo", "api_deadlines", "tree", "unit", "case", "members_first", "members_last"):
+    for page in (
+        "board",
+        "todo",
+        "api_deadlines",
+        "tree",
+        "unit",
+        "case",
+        "members_first",
+        "members_last",
+        "dashboard",
+        "dashboard_computed",
+    ):
         assert {f"province:{page}", f"commune:{page}"} <= names
     assert all(row["queries"] > 0 and row["p95_ms"] >= row["median_ms"] > 0 for row in rows)
     # the caller's database (in the data folder) was never written: the bench used its own

@@ -17,7 +17,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_viewer_reads_the_progress_report_and_downloads_its_excel(page, live_server, tmp_path):
     world = World()
     log_in(page, live_server, "victor", "x-victor")
-    page.goto(f"{live_server.url}/bao-cao/progress/?unit={world.pac_nam.pk}&from=2021-01-01&to={date.today()}")
+    page.goto(
+        f"{live_server.url}/bao-cao/progress/?unit={world.pac_nam.pk}&from=2021-01-01&to={date.today()}"
+    )
     expect(page.get_by_role("heading", name="Báo cáo tiến độ phát triển đảng viên")).to_be_visible()
     expect(page.locator("canvas[data-chart='0']")).to_be_visible()
     drawn = "() => window.Chart && Chart.getChart(document.querySelector(\"canvas[data-chart='0']\"))"
