@@ -170,9 +170,10 @@ def figures_html(user, today: date | None = None) -> str:
     today = today or timezone.localdate()
     key = {"unit_id": user.unit_id, "role": user.role}
     kept = KeptDashboard.objects.filter(**key, on=today, generation=OuterRef("n")).values("html")[:1]
-    generation, html = (
-        DataGeneration.objects.filter(pk=1).annotate(html=Subquery(kept)).values_list("n", "html").first()
-    ) or (0, None)
+    read = DataGeneration.objects.filter(pk=1).annotate(html=Subquery(kept)).values_list("n", "html").first()
+    if read is None:  # its migration made the row; a database emptied since has none
+        read = (DataGeneration.objects.get_or_create(pk=1)[0].n, None)
+    generation, html = read
     if html is not None:
         return html
     board = build(user, today)  # after the generation was read: a change from now makes it stale
