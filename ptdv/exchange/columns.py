@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
-from ptdv.cases.models import STAGE_CHOICES, Case, SourceCategory, SourceOrganisation
+from ptdv.cases.models import STAGE_CHOICES, Case, CaseEvent, SourceCategory, SourceOrganisation
 from ptdv.org.models import BranchType, DecidingBody, Unit, UnitKind, Village, VillageKind
 from ptdv.people.choices import ETHNICITIES, Education, MemberStatus, Occupation, Religion, Sex
 from ptdv.people.models import PartyMember, Person
+from ptdv.regulation import Stage
 from ptdv.scope import sees_field
 
 TEXT = "text"
@@ -371,6 +372,23 @@ def _member_values(v: dict) -> dict:
 
 # --- Cases -----------------------------------------------------------------------------
 
+#: The date column of each step of the path after the source: a case's sheet row says how far
+#: it has come and when each step was taken, as officials keep it in their own books.
+STEP_DATES: dict[Stage, Column] = {
+    stage: date_column(f"{stage.value.lower()}_on", header, False)
+    for stage, header in (
+        (Stage.AWARENESS, "Ngày học lớp nhận thức"),
+        (Stage.DOSSIER, "Ngày lập hồ sơ"),
+        (Stage.BRANCH_RESOLVED, "Ngày chi bộ đề nghị"),
+        (Stage.COMMITTEE_RESOLVED, "Ngày đảng ủy cơ sở đề nghị"),
+        (Stage.SUBMITTED, "Ngày trình cấp có thẩm quyền"),
+        (Stage.DECIDED, "Ngày quyết định kết nạp"),
+        (Stage.PROBATION, "Ngày kết nạp"),
+        (Stage.RECOGNITION_PROPOSED, "Ngày đề nghị công nhận chính thức"),
+        (Stage.OFFICIAL, "Ngày công nhận chính thức"),
+    )
+}
+
 CASE_COLUMNS = (
     *PERSON_KEY_COLUMNS,
     Column("branch", "Mã chi bộ", True),
@@ -382,8 +400,12 @@ CASE_COLUMNS = (
         "Giai đoạn",
         False,
         STAGE_CHOICES,
-        help="Hồ sơ mới được nhập ở giai đoạn Nguồn; các bước sau ghi ở trang hồ sơ. Để trống: Nguồn.",
+        help=(
+            "Giai đoạn hồ sơ đã đến; mỗi bước đến giai đoạn này cần ngày của bước ở cột của nó. "
+            "Để trống: bước cuối cùng có ngày (Nguồn khi không có ngày nào)."
+        ),
     ),
+    *STEP_DATES.values(),
     yes_no("hardship_area", "Vùng khó khăn", help="Vùng cao, biên giới, hải đảo, dân tộc, khó khăn."),
     yes_no(
         "youth_union_exists", "Có tổ chức Đoàn", help="Nơi làm việc/cư trú có tổ chức Đoàn. Để trống: Có."
@@ -391,9 +413,19 @@ CASE_COLUMNS = (
 )
 
 
+def _step_date(stage: Stage) -> Subquery:
+    """The date of the case's latest move in force to `stage` (an undone move and the event
+    undoing it are not in force: ptdv.cases.facts.effective_events)."""
+    in_force = CaseEvent.objects.filter(case=OuterRef("pk"), stage=stage, reverts__isnull=True).exclude(
+        Exists(CaseEvent.objects.filter(reverts=OuterRef("pk")))
+    )
+    return Subquery(in_force.order_by("-date", "-id").values("date")[:1])
+
+
 def _cases(user) -> QuerySet:
     return (
         Case.objects.visible_to(user)
+        .annotate(**{column.key: _step_date(stage) for stage, column in STEP_DATES.items()})
         .select_related("person__village__branch", "branch")
         .order_by("person__sort_key", "id")
     )
@@ -404,6 +436,7 @@ CASE_FIELDS = (
     "source_organisation",
     "source_category",
     "stage",
+    *(column.key for column in STEP_DATES.values()),
     "hardship_area",
     "youth_union_exists",
 )

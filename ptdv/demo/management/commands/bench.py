@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from ptdv.bench.database import own_database
@@ -82,6 +83,9 @@ class Command(BaseCommand):
         self.stderr.write(text)
 
     def inside(self, members, runs, format, seed, scale, reuse=None, **options):
+        # The pages are rendered as served: their {% static %} names come from the manifest
+        # that `make run` collects; a checkout that never ran it has none.
+        call_command("collectstatic", interactive=False, verbosity=0)
         if scale == "national":
             from ptdv.bench import national
 
