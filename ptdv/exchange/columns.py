@@ -113,6 +113,9 @@ class Kind:
     # the export then reads plain values (values_list), not model instances — a province's
     # export spends its time writing the sheet, not building 100,000 × 4 objects.
     lookups: tuple[tuple[str, str], ...] = ()
+    # Values computed for each record (a case's step dates), added to whichever scoped
+    # queryset is exported: the kind's own, or a list page's filtered one (the board's).
+    annotations: Callable[[], dict] | None = field(default=None, repr=False, compare=False)
 
     @property
     def headers(self) -> list[str]:
@@ -142,6 +145,8 @@ class Kind:
             if c.sensitive and viewer is not None and not sees_field(viewer, c.sensitive)
         }
         shown = [(c.key, c.show) if c.key not in hidden else (None, None) for c in self.columns]
+        if self.annotations is not None:
+            queryset_in_scope = queryset_in_scope.annotate(**self.annotations())
         if self.lookups:
             names = [name for name, _path in self.lookups]
             found = queryset_in_scope.values_list(*(path for _name, path in self.lookups))
@@ -422,10 +427,13 @@ def _step_date(stage: Stage) -> Subquery:
     return Subquery(in_force.order_by("-date", "-id").values("date")[:1])
 
 
+def _step_dates() -> dict:
+    return {column.key: _step_date(stage) for stage, column in STEP_DATES.items()}
+
+
 def _cases(user) -> QuerySet:
     return (
         Case.objects.visible_to(user)
-        .annotate(**{column.key: _step_date(stage) for stage, column in STEP_DATES.items()})
         .select_related("person__village__branch", "branch")
         .order_by("person__sort_key", "id")
     )
@@ -458,6 +466,14 @@ KINDS: dict[str, Kind] = {
         Kind("villages", "Thôn, bản, tổ dân phố", VILLAGE_COLUMNS, _villages, _village_values),
         Kind("persons", "Người", PERSON_COLUMNS, _persons, _person_values, PERSON_LOOKUPS),
         Kind("members", "Đảng viên", MEMBER_COLUMNS, _members, _member_values, MEMBER_LOOKUPS),
-        Kind("cases", "Hồ sơ phát triển đảng viên", CASE_COLUMNS, _cases, _case_values, CASE_LOOKUPS),
+        Kind(
+            "cases",
+            "Hồ sơ phát triển đảng viên",
+            CASE_COLUMNS,
+            _cases,
+            _case_values,
+            CASE_LOOKUPS,
+            _step_dates,
+        ),
     )
 }

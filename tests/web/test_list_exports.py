@@ -13,6 +13,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from ptdv.audit.models import ReadChannel, SensitiveRead
+from ptdv.cases import transitions
 from ptdv.exchange.columns import KINDS
 from ptdv.people import membership
 from ptdv.people.models import PartyMember
@@ -119,6 +120,29 @@ def test_board_export_holds_the_boards_cases(world, client_for):
     assert _csv(_get(client, "web:board-export", "csv", stage="DOSSIER"))[1:] == []
     assert len(_csv(_get(client, "web:board-export", "csv", stage="SOURCE"))) == 2
     assert _csv(_get(client, "web:board-export", "csv", overdue="1"))[1:] == []
+
+
+def test_board_export_dates_each_step_of_a_case(world, client_for):
+    """The step date columns of the cases sheet, filled from the case's moves on the board's
+    own filtered rows (as `ptdv import` reads them back)."""
+    voted = _voted(world, "Nông Thị Hằng")
+    client = client_for(world.alice)
+    rows = _sheet(_get(client, "web:board-export", "xlsx", stage="BRANCH_RESOLVED"))
+    headers, (row,) = list(rows[0]), rows[1:]
+    dated = {
+        h: row[headers.index(h)] for h in ("Ngày học lớp nhận thức", "Ngày lập hồ sơ", "Ngày chi bộ đề nghị")
+    }
+    assert {h: d.date() for h, d in dated.items()} == {
+        "Ngày học lớp nhận thức": date(2024, 5, 1),
+        "Ngày lập hồ sơ": date(2024, 6, 1),
+        "Ngày chi bộ đề nghị": MEETING,
+    }
+    assert row[headers.index("Ngày kết nạp")] is None
+    voted.refresh_from_db()
+    transitions.undo(voted, "Ghi nhầm ngày họp", by=world.alice, version=voted.version)
+    (undone,) = _sheet(_get(client, "web:board-export", "xlsx", stage="DOSSIER"))[1:]
+    assert undone[headers.index("Ngày chi bộ đề nghị")] is None  # an undone move is not in force
+    assert undone[headers.index("Ngày lập hồ sơ")].date() == date(2024, 6, 1)
 
 
 def _voted(world, name):
