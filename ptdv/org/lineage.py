@@ -11,7 +11,11 @@ a merge chain), whatever the number of units.
 """
 
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, timedelta
+from functools import wraps
 
 from django.db import transaction
 from django.db.models import Q
@@ -20,6 +24,49 @@ from ptdv.org.models import BRANCH_KINDS, Unit, UnitChange, UnitChangeKind, Unit
 
 # A span is (from, to): inclusive start, exclusive end; None = open on that side.
 Span = tuple[date | None, date | None]
+
+_remembered: ContextVar[dict | None] = ContextVar("lineage_remembered", default=None)
+
+
+@contextmanager
+def remembered() -> Iterator[None]:
+    """Within a read that writes nothing (a report, the dashboard's figures), each walk of the
+    dated tree is made once: the review builds the progress and the totals of the same unit,
+    and each would otherwise walk the same tree again (a few queries and their compilation,
+    a fifth of a commune's review). Outside the block every call reads the database."""
+    if _remembered.get() is not None:
+        yield
+        return
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
+def _key(value):
+    if isinstance(value, Unit):
+        return ("unit", value.pk)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return tuple(_key(v) for v in value)
+    return value
+
+
+def _remember(walk):
+    """`walk` answered from the current `remembered` block when asked the same before. Its
+    answer is shared, so callers read it and never change it."""
+
+    @wraps(walk)
+    def answer(*args, **kwargs):
+        memo = _remembered.get()
+        if memo is None:
+            return walk(*args, **kwargs)
+        key = (walk.__name__, _key(args), tuple(sorted(kwargs.items())))
+        if key not in memo:
+            memo[key] = walk(*args, **kwargs)
+        return memo[key]
+
+    return answer
 
 
 def placed(sender, instance: Unit, created: bool, raw: bool = False, **kwargs) -> None:
@@ -68,6 +115,7 @@ def rebuild() -> None:
     )
 
 
+@_remember
 def predecessors_of(unit_ids) -> dict[int, set[int]]:
     """{unit id: ids of every unit merged into it, transitively} (one query per merge level)."""
     merged_into = defaultdict(set)
@@ -114,6 +162,7 @@ def _overlapping(start: date, end: date) -> Q:
     )
 
 
+@_remember
 def branch_spans(
     units: list[Unit], start: date, end: date, *, predecessors: bool = True
 ) -> dict[int, dict[int, list[Span]]]:
@@ -168,6 +217,7 @@ def branches_under(unit: Unit, on: date, *, predecessors: bool = True) -> set[in
     return set(branch_spans([unit], on, on, predecessors=predecessors)[unit.pk])
 
 
+@_remember
 def tree_on(roots: list[Unit], on: date, *, levels: int | None = None) -> dict[int, list[Unit]]:
     """{unit id: its direct children as they stood on `on`, by path} for `roots` and every
     unit below them (down to `levels` levels): the tree of a date, one query per level."""

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from ptdv.org import lineage
 from ptdv.org.models import Unit
 from ptdv.reports import progress, review, structure, totals
 from ptdv.reports.layout import Layout
@@ -36,6 +37,7 @@ class ReportKind:
     builder: Callable
     layout: Callable[[object], Layout]
 
+    @lineage.remembered()
     def build(self, unit: Unit, query: Query):
         if self.dated == PERIOD:
             return self.builder(unit, query.start, query.end, predecessors=query.predecessors)

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from ptdv.cases.deadlines import deadline_rows, due_item, working_calendar
 from ptdv.cases.models import OPEN_STAGES, Case
-from ptdv.org import structure
+from ptdv.org import lineage, structure
 from ptdv.org.models import Unit, Village
 from ptdv.plans import achievement, quotas
 from ptdv.plans.models import Plan, Quota
@@ -130,6 +130,7 @@ def _pipeline(cases, today: date) -> list[tuple[Stage, int, int]]:
     return [(s, counts.get(s.value, 0), overdue.get(s.value, 0)) for s in PATH if s.value in OPEN_STAGES]
 
 
+@lineage.remembered()
 def build(user, today: date | None = None) -> Dashboard:
     today = today or timezone.localdate()
     unit = user.unit
