@@ -143,9 +143,14 @@ def _private_file(path: Path) -> None:
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     _private_file(Path(DATABASES["default"]["NAME"]))
     # WAL lets readers work while one writer writes; IMMEDIATE + timeout makes a
-    # second writer wait instead of failing with "database is locked".
+    # second writer wait instead of failing with "database is locked". A province's lists
+    # and exports read more than SQLite's default 2 MB page cache holds: 64 MB a connection,
+    # and the file mapped for reading (a province's member export: 0.80 → 0.59 s of SQL).
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;"
+        ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }

@@ -144,7 +144,12 @@ class Kind:
             for c in self.columns
             if c.sensitive and viewer is not None and not sees_field(viewer, c.sensitive)
         }
-        shown = [(c.key, c.show) if c.key not in hidden else (None, None) for c in self.columns]
+        # A text or date is written as read (an empty text is an empty cell either way); only
+        # choices and yes/no are turned into their words.
+        shown = [
+            (c.key, c.show if c.type in (CHOICE, YES_NO) else None) if c.key not in hidden else (None, None)
+            for c in self.columns
+        ]
         if self.annotations is not None:
             queryset_in_scope = queryset_in_scope.annotate(**self.annotations())
         if self.lookups:
@@ -154,8 +159,8 @@ class Kind:
         else:
             records = queryset_in_scope.iterator(chunk_size=2000)
         for record in records:
-            values = self._values(record)
-            yield [show(values.get(key)) if show else None for key, show in shown]
+            value = self._values(record).get
+            yield [value(key) if show is None else show(value(key)) for key, show in shown]
 
 
 def _follow(record, path: str):
@@ -286,13 +291,13 @@ def _village_label(kind, name) -> str:
 
 
 def _person_key_values(v: dict) -> dict:
-    return {
-        "full_name": v["full_name"],
-        "birth_date": v["birth_date"],
-        "citizen_id": v["citizen_id"] or "",
-        "village": _village_label(v["village_kind"], v["village_name"]),
-        "village_branch": v["village_branch"] or "",
-    }
+    """The values of a person, member or case read by their lookups, in the sheet's form: the
+    lookups already name the kind's other columns, so the dict read is completed in place
+    (no copy of each of a province's rows)."""
+    v["citizen_id"] = v["citizen_id"] or ""
+    v["village"] = _village_label(v["village_kind"], v["village_name"])
+    v["village_branch"] = v["village_branch"] or ""
+    return v
 
 
 # --- Persons ---------------------------------------------------------------------------
@@ -332,10 +337,6 @@ PERSON_FIELDS = (
 PERSON_LOOKUPS = (*PERSON_KEY_LOOKUPS, *((f, f) for f in PERSON_FIELDS), ("unit", "unit__code"))
 
 
-def _person_values(v: dict) -> dict:
-    return {**_person_key_values(v), **{f: v[f] for f in PERSON_FIELDS}, "unit": v["unit"]}
-
-
 # --- Members ---------------------------------------------------------------------------
 
 MEMBER_STATUSES = [(s.value, s.label) for s in (MemberStatus.PROBATIONARY, MemberStatus.OFFICIAL)]
@@ -369,10 +370,6 @@ MEMBER_LOOKUPS = (
     ("branch", "branch__code"),
     *((f, f) for f in MEMBER_FIELDS),
 )
-
-
-def _member_values(v: dict) -> dict:
-    return {**_person_key_values(v), "branch": v["branch"], **{f: v[f] for f in MEMBER_FIELDS}}
 
 
 # --- Cases -----------------------------------------------------------------------------
@@ -455,23 +452,19 @@ CASE_LOOKUPS = (
 )
 
 
-def _case_values(v: dict) -> dict:
-    return {**_person_key_values(v), "branch": v["branch"], **{f: v[f] for f in CASE_FIELDS}}
-
-
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
         Kind("units", "Tổ chức đảng", UNIT_COLUMNS, _units, _unit_values),
         Kind("villages", "Thôn, bản, tổ dân phố", VILLAGE_COLUMNS, _villages, _village_values),
-        Kind("persons", "Người", PERSON_COLUMNS, _persons, _person_values, PERSON_LOOKUPS),
-        Kind("members", "Đảng viên", MEMBER_COLUMNS, _members, _member_values, MEMBER_LOOKUPS),
+        Kind("persons", "Người", PERSON_COLUMNS, _persons, _person_key_values, PERSON_LOOKUPS),
+        Kind("members", "Đảng viên", MEMBER_COLUMNS, _members, _person_key_values, MEMBER_LOOKUPS),
         Kind(
             "cases",
             "Hồ sơ phát triển đảng viên",
             CASE_COLUMNS,
             _cases,
-            _case_values,
+            _person_key_values,
             CASE_LOOKUPS,
             _step_dates,
         ),

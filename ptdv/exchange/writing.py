@@ -32,6 +32,8 @@ CONTENT_TYPES = {
     CSV: "text/csv; charset=utf-8",
 }
 DATE_FORMAT = "dd/mm/yyyy"
+# Day 0 of Excel's 1900 date system (xlsxwriter's default, and Excel's): 1/1/1900 is day 1.
+EXCEL_DAY_ZERO = date(1899, 12, 31).toordinal()
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 # Excel sheet names: at most 31 characters, none of []:*?/\
 SHEET_NAME_MAX = 31
@@ -61,6 +63,14 @@ def sheet_name(title: str, taken: Iterable[str] = ()) -> str:
     return name
 
 
+def excel_day(day: date) -> int:
+    """The number Excel stores for `day`, as xlsxwriter computes it for a date (which it
+    writes as a number with a date format), in one subtraction: a province's export holds
+    300,000 dates. Excel counts 29/2/1900, a day that never was, so later days are one more."""
+    number = day.toordinal() - EXCEL_DAY_ZERO
+    return number + 1 if number > 59 else number
+
+
 class Book:
     """An xlsxwriter workbook in constant_memory mode with the product's cell formats.
 
@@ -88,11 +98,12 @@ class Book:
                 continue
             kind = type(value)
             if kind is str:
-                sheet._write_string(index, column, value, cell_format)
+                if value:  # an empty text is an empty cell
+                    sheet._write_string(index, column, value, cell_format)
             elif kind is int or kind is float or kind is Decimal:
                 sheet._write_number(index, column, value, cell_format)
             elif kind is date:
-                sheet._write_datetime(index, column, value, self.date)
+                sheet._write_number(index, column, excel_day(value), self.date)
             elif kind is datetime:
                 local = timezone.localtime(value) if timezone.is_aware(value) else value
                 sheet._write_datetime(index, column, local.replace(tzinfo=None), self.datetime)
