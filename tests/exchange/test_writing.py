@@ -26,6 +26,18 @@ def test_excel_dates_are_real_dates_shown_day_month_year():
     assert sheet["C2"].value == 3 and sheet["D2"].value is None
 
 
+def test_excel_day_numbers_are_xlsxwriters_own():
+    """The export writes a date as the day number xlsxwriter would compute for it, on both
+    sides of the 29/2/1900 that Excel counts, and an empty text as an empty cell."""
+    from xlsxwriter.utility import _datetime_to_excel_datetime as xlsxwriters
+
+    for day in (date(1900, 1, 1), date(1900, 2, 28), date(1900, 3, 1), date(1945, 9, 2), date(2026, 12, 4)):
+        assert writing.excel_day(day) == xlsxwriters(day, False, False)
+    sheet = _book([["Chúc Văn Dất", date(1900, 1, 1), 1, ""], ["Lò Văn A", date(1900, 3, 1), 2, "x"]]).active
+    assert [sheet["B2"].value.date(), sheet["B3"].value.date()] == [date(1900, 1, 1), date(1900, 3, 1)]
+    assert sheet["D2"].value is None and sheet["D3"].value == "x"
+
+
 def test_excel_header_is_bold_and_frozen():
     sheet = _book([["A", None, 1, ""]]).active
     assert [c.value for c in sheet[1]] == HEADERS
